@@ -1,0 +1,1 @@
+"""Packaged lexicon data files (YAML); see docs/lexicon-format.md."""

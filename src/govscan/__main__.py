@@ -1,0 +1,5 @@
+"""``python -m govscan`` runs the command line."""
+
+from govscan.cli import main
+
+main()

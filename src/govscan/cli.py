@@ -1,0 +1,210 @@
+"""The ``govscan`` command line: the only place (with report/) that prints.
+
+Exit codes: 0 clean · 1 findings at or above ``--fail-on`` · 2 usage error
+(bad option, missing path, nothing readable) · 3 lexicon or config error ·
+4 internal error.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from govscan import __version__
+from govscan.engine import Scanner
+from govscan.errors import ConfigError, InputError, LexiconError
+from govscan.filters import RuleSelection, at_or_above
+from govscan.models import FileError, FileResult, Report, Severity
+from govscan.report import json as json_report
+from govscan.report import sarif as sarif_report
+from govscan.report import text as text_report
+from govscan.sources import expand_path, read_bytes, read_path
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_LEXICON, EXIT_INTERNAL = 0, 1, 2, 3, 4
+
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
+def _console(stream=None) -> Console:
+    return Console(file=stream or sys.stdout, highlight=False, soft_wrap=True, emoji=False)
+
+
+def _build_scanner(select: tuple[str, ...], ignore: tuple[str, ...]) -> Scanner:
+    try:
+        return Scanner(selection=RuleSelection.of(select, ignore))
+    except (LexiconError, ConfigError) as error:
+        click.echo(f"govscan: lexicon error: {error}", err=True)
+        sys.exit(EXIT_LEXICON)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="govscan")
+def cli() -> None:
+    """Check Chinese government web content for serious misstatements and leaked personal data."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "sarif"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "note", "never"]),
+    default="warning",
+    show_default=True,
+    help="Exit 1 when a finding has at least this severity.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="PREFIX",
+    help="Only rules whose code starts with PREFIX (repeat or comma-separate).",
+)
+@click.option("--ignore", multiple=True, metavar="PREFIX", help="Skip rules whose code starts with PREFIX.")
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Date of the documents for date-aware rules (default: today).",
+)
+@click.option("--show-values", is_flag=True, help="Show personal data unmasked in the report.")
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    fail_on: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    as_of,
+    show_values: bool,
+) -> None:
+    """Scan files, folders (walked for .txt/.md) or - for stdin."""
+    scanner = _build_scanner(select, ignore)
+    day = as_of.date() if as_of else None
+    console = _console()
+    results: list[FileResult] = []
+    usage_problem = False
+    for result in _scan_all(scanner, paths, day):
+        usage_problem |= result.error is not None and result.error.kind == "usage"
+        results.append(result)
+        if output_format == "text":
+            text_report.print_file(console, result, show_values=show_values)
+    report = Report(files=tuple(results))
+    if output_format == "text":
+        text_report.print_summary(console, results)
+    elif output_format == "json":
+        click.echo(json_report.render(report, show_values=show_values))
+    else:
+        click.echo(sarif_report.render(report, scanner.rules))
+    for result in results:
+        if result.error is not None and output_format != "text":
+            click.echo(f"govscan: {result.path}: {result.error.message}", err=True)
+    threshold = None if fail_on == "never" else Severity(fail_on)
+    if any(at_or_above(f.severity, threshold) for f in report.findings):
+        sys.exit(EXIT_FINDINGS)
+    if usage_problem or all(r.error is not None for r in results):
+        sys.exit(EXIT_USAGE)
+    sys.exit(EXIT_CLEAN)
+
+
+def _scan_all(scanner: Scanner, arguments: tuple[str, ...], day) -> Iterator[FileResult]:
+    """Scan each argument in order; an unreadable input becomes an error result."""
+    for argument in arguments:
+        if argument == STDIN:
+            yield _scan_stdin(scanner, day)
+            continue
+        path = Path(argument)
+        if not path.exists():
+            yield FileResult(path=argument, error=FileError(kind="usage", message="no such file or directory"))
+            continue
+        try:
+            files = expand_path(path)
+        except InputError as error:
+            yield FileResult(path=argument, error=FileError(kind="usage", message=error.message))
+            continue
+        for file in files:
+            yield _scan_file(scanner, file, day)
+
+
+def _scan_file(scanner: Scanner, path: Path, day) -> FileResult:
+    try:
+        documents = read_path(path)
+    except InputError as error:
+        return FileResult(path=str(path), error=FileError(kind="input", message=error.message))
+    return _scan_documents(scanner, str(path), documents, day)
+
+
+def _scan_stdin(scanner: Scanner, day) -> FileResult:
+    try:
+        documents = read_bytes(STDIN_NAME, sys.stdin.buffer.read())
+    except InputError as error:
+        return FileResult(path=STDIN_NAME, error=FileError(kind="input", message=error.message))
+    return _scan_documents(scanner, STDIN_NAME, documents, day)
+
+
+def _scan_documents(scanner: Scanner, name: str, documents, day) -> FileResult:
+    findings = []
+    for document in documents:
+        findings.extend(scanner.scan_document(document, as_of=day))
+    return FileResult(path=name, findings=tuple(findings))
+
+
+@cli.command()
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules(output_format: str) -> None:
+    """List every rule: code, name, default severity and what it checks."""
+    scanner = _build_scanner((), ())
+    if output_format == "json":
+        import json
+
+        click.echo(
+            json.dumps(
+                [r.model_dump(mode="json", exclude={"description"}) for r in scanner.rules],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    table = Table("code", "name", "severity", "kind", "summary", box=None, header_style="bold")
+    for rule in scanner.rules:
+        table.add_row(rule.code, rule.name, rule.severity.value, rule.kind.value, rule.summary)
+    _console().print(table)
+
+
+@cli.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Show the documentation of one rule (by code or name)."""
+    scanner = _build_scanner((), ())
+    wanted = code.strip()
+    rule = next((r for r in scanner.rules if wanted.upper() == r.code or wanted == r.name), None)
+    if rule is None:
+        raise click.UsageError(f"unknown rule {code!r}; see `govscan rules`")
+    console = _console()
+    console.print(f"[bold]{rule.code} {rule.name}[/bold]  ({rule.kind.value}, default severity {rule.severity.value})")
+    console.print(rule.summary)
+    if rule.description.strip():
+        console.print()
+        console.print(rule.description.strip(), markup=False)
+
+
+def main() -> None:
+    """Console-script entry point; anything unexpected exits 4 with one line."""
+    try:
+        cli(prog_name="govscan")
+    except SystemExit:
+        raise
+    except Exception as error:  # the last resort: say what happened, exit 4
+        click.echo(f"govscan: internal error: {type(error).__name__}: {error}", err=True)
+        sys.exit(EXIT_INTERNAL)

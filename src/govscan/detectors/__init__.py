@@ -1,0 +1,97 @@
+"""Personal-data detectors: one module per kind, found by discovery.
+
+A detector module defines:
+
+- ``RULE``: its :class:`~govscan.models.Rule` (code, name, severity, summary);
+- ``PATTERN``: a compiled ``regex`` pattern run over the *folded* text, bounded
+  explicitly (no ``\\b``: it never fires inside running Chinese text);
+- ``validate(candidate) -> Verdict | None``: confirms a match (checksum,
+  calendar, context words) or drops it by returning ``None``.
+
+Adding a detector means adding its module, its tests and its fixtures; nothing
+here lists them. Modules whose names start with ``_`` are helpers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import pkgutil
+from dataclasses import dataclass
+from functools import cache
+from types import ModuleType
+
+import regex
+
+from govscan.models import Confidence, Rule, Severity
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One pattern match, handed to ``validate``; offsets are in the folded text."""
+
+    text: str
+    match: regex.Match[str]
+    as_of: dt.date
+
+    @property
+    def value(self) -> str:
+        """The matched string, or the ``value`` group when the pattern has one."""
+        return self.group("value") or self.match.group(0)
+
+    def group(self, name: str) -> str | None:
+        return self.match.groupdict().get(name)
+
+    def before(self, width: int) -> str:
+        """Up to ``width`` folded characters before the match (for cue words)."""
+        start = self.match.start()
+        return self.text[max(0, start - width) : start]
+
+    def after(self, width: int) -> str:
+        end = self.match.end()
+        return self.text[end : end + width]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A confirmed candidate: why it fired and how sure the detector is.
+
+    ``start``/``end`` narrow the finding to part of the match (e.g. leaving out a
+    ``+86`` prefix); ``severity`` overrides the rule's default for this hit.
+    """
+
+    explanation: str
+    confidence: Confidence = Confidence.HIGH
+    severity: Severity | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class Detector:
+    """A loaded detector module."""
+
+    rule: Rule
+    pattern: regex.Pattern[str]
+    module: ModuleType
+
+    def validate(self, candidate: Candidate) -> Verdict | None:
+        return self.module.validate(candidate)
+
+
+def _load(module: ModuleType) -> Detector:
+    for attribute in ("RULE", "PATTERN", "validate"):
+        if not hasattr(module, attribute):
+            raise TypeError(f"detector module {module.__name__} has no {attribute}")
+    return Detector(rule=module.RULE, pattern=module.PATTERN, module=module)
+
+
+@cache
+def all_detectors() -> tuple[Detector, ...]:
+    """Every detector module in this package, ordered by rule code."""
+    found = []
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("_"):
+            continue
+        found.append(_load(importlib.import_module(f"{__name__}.{info.name}")))
+    return tuple(sorted(found, key=lambda d: d.rule.code))

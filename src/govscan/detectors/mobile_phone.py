@@ -1,0 +1,88 @@
+"""PII002 mobile-phone — a Chinese mobile number published in the text.
+
+What it finds:
+    11-digit mainland mobile numbers in the segments allocated by MIIT (13x–19x,
+    电信网编号计划（2017年版）and later allocations of 190/192/196/197), written
+    plain, grouped ``139-1234-5678`` / ``139 1234 5678``, with ``+86`` / ``0086`` /
+    ``(+86)`` prefixes, in full-width digits or glued to Chinese characters.
+
+Why it matters:
+    A personal phone number on a government page is a privacy leak that the
+    quarterly website inspections report (e.g. 永安市 2022Q4 通报: mask as
+    ``138****1234``).
+
+Validation:
+    The first three digits must be an allocated segment; the number must not be
+    part of a longer digit run (order numbers, statistics) and must not already
+    be masked (``139****5678`` never matches because ``*`` is not a digit).
+
+Examples:
+    联系电话：13912345678 → fires; 订单号2013912345678901 → does not fire.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from govscan.detectors import Candidate, Verdict
+from govscan.masking import mask_value
+from govscan.models import Confidence, Rule, RuleKind, Severity
+
+RULE = Rule(
+    code="PII002",
+    name="mobile-phone",
+    severity=Severity.ERROR,
+    summary="手机号码属于个人信息，公开前应去标识化（如 139****5678）",
+    description=__doc__ or "",
+    kind=RuleKind.DETECTOR,
+    personal_data=True,
+)
+
+# Segments allocated for public mobile service (MIIT numbering plan; 14x data
+# cards and 17x/16x virtual operators included). Three-digit prefixes.
+ALLOCATED_PREFIXES = frozenset(
+    [f"13{d}" for d in range(10)]
+    + ["145", "146", "147", "148", "149"]
+    + ["150", "151", "152", "153", "155", "156", "157", "158", "159"]
+    + ["162", "165", "166", "167"]
+    + ["170", "171", "172", "173", "175", "176", "177", "178"]
+    + [f"18{d}" for d in range(10)]
+    + ["190", "191", "192", "193", "195", "196", "197", "198", "199"]
+)
+
+_SEP = r"[-\u2010-\u2015 ]?"
+PATTERN = regex.compile(
+    r"(?<![\d+])"
+    r"(?P<prefix>(?:\(\+?86\)|\+86|0086|86(?=[-\u2010-\u2015 ]))[-\u2010-\u2015 ]?)?"
+    r"(?P<value>1[3-9]\d" + _SEP + r"\d{4}" + _SEP + r"\d{4})"
+    r"(?![\d*])",
+)
+
+
+def validate(candidate: Candidate) -> Verdict | None:
+    digits = "".join(ch for ch in candidate.value if ch.isdigit())
+    if len(digits) != 11 or digits[:3] not in ALLOCATED_PREFIXES:
+        return None
+    value = candidate.match.group("value")
+    if _separators_inconsistent(value):
+        return None
+    if candidate.before(1) == "*" or (candidate.before(1).isalpha() and candidate.before(1).isascii()):
+        return None
+    explanation = f"号段 {digits[:3]} 已分配给移动通信；11 位完整号码，未去标识化"
+    return Verdict(
+        explanation=explanation,
+        confidence=Confidence.HIGH,
+        start=candidate.match.start("value"),
+        end=candidate.match.end("value"),
+    )
+
+
+def _separators_inconsistent(value: str) -> bool:
+    """A grouped number uses one separator in 3-4-4 form; anything else is a coincidence."""
+    separators = {ch for ch in value if not ch.isdigit()}
+    return len(separators) > 1
+
+
+def mask(value: str) -> str:
+    """``139****5678``: the form inspection notices require (永安市 2022Q4 通报)."""
+    return mask_value(value, (3, 4))

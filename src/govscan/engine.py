@@ -1,0 +1,189 @@
+"""The Scanner: fold → match lexicons / run detectors → validate → Findings.
+
+A Scanner is built once (lexicons parsed, automaton compiled, detectors
+discovered) and then scans any number of texts. It holds no mutable state, so
+one instance can be shared by threads.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from govscan.detectors import Candidate, Detector, all_detectors
+from govscan.filters import RuleSelection
+from govscan.hit import Hit
+from govscan.lexicon import Lexicon, load_lexicons
+from govscan.masking import mask_value
+from govscan.match import LexiconMatcher, lexicon_rule
+from govscan.models import Finding, Rule, Span
+from govscan.normalize import Folded, fold
+from govscan.sources.document import Document
+
+_NEWLINE = re.compile("\n")
+
+# Characters of context kept on each side of a hit in a finding's excerpt.
+EXCERPT_CONTEXT = 30
+
+
+class Scanner:
+    """Reusable, thread-safe scanner over a fixed set of rules."""
+
+    def __init__(
+        self,
+        *,
+        lexicons: Sequence[Lexicon] | None = None,
+        detectors: Sequence[Detector] | None = None,
+        selection: RuleSelection | None = None,
+    ):
+        selection = selection or RuleSelection()
+        lexicons = load_lexicons() if lexicons is None else lexicons
+        detectors = all_detectors() if detectors is None else detectors
+        self._lexicons = tuple(lx for lx in lexicons if selection.allows(lx.code))
+        self._detectors = tuple(d for d in detectors if selection.allows(d.rule.code))
+        self._matcher = LexiconMatcher(self._lexicons)
+        self._maskers: dict[str, Callable[[str], str]] = {
+            d.rule.code: getattr(d.module, "mask", mask_value) for d in self._detectors
+        }
+        rules = [lexicon_rule(lx) for lx in self._lexicons] + [d.rule for d in self._detectors]
+        self.rules: tuple[Rule, ...] = tuple(sorted(rules, key=lambda r: r.code))
+
+    def scan_document(self, document: Document, *, as_of: dt.date | None = None) -> list[Finding]:
+        """Findings in ``document.text``; its publication date is the default ``as_of``."""
+        return self.scan_text(document.text, as_of=as_of or document.date)
+
+    def scan_text(self, text: str, *, as_of: dt.date | None = None) -> list[Finding]:
+        """Findings in ``text``, sorted by position, with spans into ``text`` itself.
+
+        ``as_of`` is the document's date for date-aware rules (default: today).
+        """
+        day = as_of or dt.date.today()
+        folded = fold(text)
+        hits = _outermost(list(self._matcher.find(folded.text, day)))
+        for detector in self._detectors:
+            hits.extend(_detect(detector, folded.text, day))
+        hits.sort(key=lambda h: (h.start, h.end, h.rule.code))
+        return _Builder(folded, self._maskers).findings(hits)
+
+
+@cache
+def default_scanner() -> Scanner:
+    """The scanner with every packaged rule, built on first use."""
+    return Scanner()
+
+
+def scan_text(text: str, *, as_of: dt.date | None = None) -> list[Finding]:
+    """Scan ``text`` with every packaged rule; see :meth:`Scanner.scan_text`."""
+    return default_scanner().scan_text(text, as_of=as_of)
+
+
+def _detect(detector: Detector, text: str, day: dt.date) -> list[Hit]:
+    hits = []
+    for match in detector.pattern.finditer(text):
+        verdict = detector.validate(Candidate(text, match, day))
+        if verdict is None:
+            continue
+        rule = detector.rule
+        hits.append(
+            Hit(
+                rule=rule,
+                start=match.start() if verdict.start is None else verdict.start,
+                end=match.end() if verdict.end is None else verdict.end,
+                message=rule.summary,
+                explanation=verdict.explanation,
+                severity=verdict.severity or rule.severity,
+                confidence=verdict.confidence,
+            )
+        )
+    return hits
+
+
+def _outermost(hits: list[Hit]) -> list[Hit]:
+    """Drop lexicon hits lying inside a longer one (工商总局 within 国家工商总局)."""
+    hits.sort(key=lambda h: (h.start, -h.end))
+    kept: list[Hit] = []
+    reach = -1
+    for hit in hits:
+        if hit.end <= reach:
+            continue
+        kept.append(hit)
+        reach = hit.end
+    return kept
+
+
+@dataclass
+class _Builder:
+    """Turns folded-text hits into Findings over the original text."""
+
+    folded: Folded
+    maskers: dict[str, Callable[[str], str]]
+
+    def findings(self, hits: list[Hit]) -> list[Finding]:
+        if not hits:
+            return []
+        original = self.folded.original
+        spans = [self.folded.to_original(h.start, h.end) for h in hits]
+        private = [
+            (start, end, self.maskers[hit.rule.code])
+            for hit, (start, end) in zip(hits, spans, strict=True)
+            if hit.rule.personal_data
+        ]
+        newlines = [m.start() for m in _NEWLINE.finditer(original)]
+        result = []
+        for hit, (start, end) in zip(hits, spans, strict=True):
+            line, column = _position(newlines, start)
+            end_line, end_column = _position(newlines, end)
+            excerpt, excerpt_start = self._excerpt(newlines, start, end, private)
+            finding = Finding(
+                code=hit.rule.code,
+                name=hit.rule.name,
+                severity=hit.severity,
+                confidence=hit.confidence,
+                message=hit.message,
+                span=Span(start=start, end=end),
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
+                excerpt=excerpt,
+                excerpt_span=Span(start=excerpt_start, end=excerpt_start + end - start),
+                suggestion=hit.suggestion,
+                source=hit.source,
+                explanation=hit.explanation,
+                personal_data=hit.rule.personal_data,
+            )
+            result.append(finding.with_matched_text(original[start:end]))
+        return result
+
+    def _excerpt(
+        self, newlines: list[int], start: int, end: int, private: list[tuple[int, int, Callable[[str], str]]]
+    ) -> tuple[str, int]:
+        """The hit's line(s), cut to ``EXCERPT_CONTEXT`` either side, personal data masked."""
+        original = self.folded.original
+        line_start = newlines[bisect.bisect_left(newlines, start) - 1] + 1 if newlines and newlines[0] < start else 0
+        after = bisect.bisect_left(newlines, end)
+        line_end = newlines[after] if after < len(newlines) else len(original)
+        left = max(line_start, start - EXCERPT_CONTEXT)
+        right = min(line_end, end + EXCERPT_CONTEXT)
+        chars = list(original[left:right])
+        for p_start, p_end, masker in private:
+            if p_end <= left or p_start >= right:
+                continue
+            masked = masker(original[p_start:p_end])
+            for index in range(max(p_start, left), min(p_end, right)):
+                chars[index - left] = masked[index - p_start]
+        text = "".join(chars).replace("\r", " ").replace("\n", " ")
+        prefix = "…" if left > line_start else ""
+        suffix = "…" if right < line_end else ""
+        return prefix + text + suffix, start - left + len(prefix)
+
+
+def _position(newlines: list[int], offset: int) -> tuple[int, int]:
+    """1-based line and code-point column of ``offset``."""
+    line_index = bisect.bisect_left(newlines, offset)
+    line_start = newlines[line_index - 1] + 1 if line_index else 0
+    return line_index + 1, offset - line_start + 1

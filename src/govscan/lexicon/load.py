@@ -1,0 +1,117 @@
+"""Find, parse and validate lexicon files; every error names file, line and field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from govscan.errors import LexiconError
+from govscan.lexicon.schema import Lexicon
+
+
+def packaged_lexicon_dir() -> Path:
+    """The folder of lexicons shipped inside the installed package."""
+    return Path(str(resources.files("govscan.lexicons")))
+
+
+def load_lexicons(directories: Iterable[Path] | None = None) -> tuple[Lexicon, ...]:
+    """Load every ``*.yaml`` in the given folders (default: the packaged ones).
+
+    Files are read in name order so rule order is deterministic. A term used by
+    two files is an error: the same text would get two contradictory verdicts.
+    """
+    folders = list(directories) if directories is not None else [packaged_lexicon_dir()]
+    lexicons: list[Lexicon] = []
+    owner: dict[str, tuple[str, str]] = {}
+    codes: dict[str, str] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            raise LexiconError(str(folder), "lexicon folder does not exist")
+        for path in sorted(folder.glob("*.yaml")):
+            lexicon = load_lexicon(path)
+            if lexicon.code in codes:
+                raise LexiconError(
+                    str(path), f"code {lexicon.code} is already used by {codes[lexicon.code]}", field="code"
+                )
+            codes[lexicon.code] = str(path)
+            for entry in lexicon.entries:
+                if entry.term in owner and owner[entry.term][0] != str(path):
+                    raise LexiconError(
+                        str(path), f"term {entry.term!r} is already defined in {owner[entry.term][0]}", field="term"
+                    )
+                owner[entry.term] = (str(path), lexicon.code)
+            lexicons.append(lexicon)
+    return tuple(lexicons)
+
+
+def load_lexicon(path: Path) -> Lexicon:
+    """Parse and validate one lexicon file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise LexiconError(str(path), f"cannot read file: {error}") from error
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        problem = getattr(error, "problem", None) or str(error)
+        raise LexiconError(str(path), f"invalid YAML: {problem}", line=line) from error
+    if not isinstance(data, dict):
+        raise LexiconError(str(path), "a lexicon file must be a mapping with code, name and entries", line=1)
+    _reject_duplicate_terms(path, data, root)
+    try:
+        return Lexicon.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        location = tuple(first["loc"])
+        raise LexiconError(
+            str(path),
+            first["msg"],
+            line=_line_of(root, location),
+            field=".".join(str(part) for part in location) or None,
+        ) from error
+
+
+def _reject_duplicate_terms(path: Path, data: dict[str, Any], root: yaml.Node) -> None:
+    entries = data.get("entries")
+    if not isinstance(entries, list):
+        return
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        term = entry.get("term") if isinstance(entry, dict) else None
+        if not isinstance(term, str):
+            continue
+        if term in seen:
+            raise LexiconError(
+                str(path),
+                f"duplicate term {term!r} (first at entries.{seen[term]})",
+                line=_line_of(root, ("entries", index, "term")),
+                field=f"entries.{index}.term",
+            )
+        seen[term] = index
+
+
+def _line_of(node: yaml.Node | None, location: tuple[Any, ...]) -> int | None:
+    """1-based line of the YAML node at ``location``, or of its deepest existing parent."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in location:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            child = next((value for key, value in node.value if key.value == part), None)
+            if child is not None:
+                key_node = next(key for key, value in node.value if value is child)
+                line = key_node.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            child = node.value[part]
+            line = child.start_mark.line + 1
+        if child is None:
+            break
+        node = child
+    return line

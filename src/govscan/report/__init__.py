@@ -1,0 +1,1 @@
+"""Report writers: each renders a Report (or streams FileResults) to text."""

@@ -1,0 +1,53 @@
+"""Versioned JSON envelope: every file has either ``findings`` or an ``error``."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from govscan import __version__
+from govscan.models import FileResult, Finding, Report
+
+# Bump when a field is removed or changes meaning; adding fields keeps it.
+SCHEMA_VERSION = 1
+
+
+def finding_to_dict(finding: Finding, *, show_values: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "code": finding.code,
+        "name": finding.name,
+        "severity": finding.severity.value,
+        "confidence": finding.confidence.value,
+        "message": finding.message,
+        "start": finding.span.start,
+        "end": finding.span.end,
+        "line": finding.line,
+        "column": finding.column,
+        "end_line": finding.end_line,
+        "end_column": finding.end_column,
+        "excerpt": finding.excerpt,
+        "suggestion": finding.suggestion,
+        "explanation": finding.explanation,
+        "source": finding.source.model_dump(mode="json", exclude_none=True) if finding.source else None,
+    }
+    if show_values or not finding.personal_data:
+        data["value"] = finding.matched_text
+    return data
+
+
+def file_to_dict(result: FileResult, *, show_values: bool = False) -> dict[str, Any]:
+    if result.error is not None:
+        return {"path": result.path, "error": result.error.model_dump(mode="json")}
+    return {
+        "path": result.path,
+        "findings": [finding_to_dict(f, show_values=show_values) for f in result.findings],
+    }
+
+
+def render(report: Report, *, show_values: bool = False) -> str:
+    envelope = {
+        "version": SCHEMA_VERSION,
+        "tool": {"name": "govscan", "version": __version__},
+        "files": [file_to_dict(r, show_values=show_values) for r in report.files],
+    }
+    return json.dumps(envelope, ensure_ascii=False, indent=2)

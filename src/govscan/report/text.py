@@ -1,0 +1,61 @@
+"""Human report for editors: location, rule, message, the line with the hit highlighted."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Console
+from rich.text import Text
+
+from govscan.models import FileResult, Finding, Severity
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTE: "cyan"}
+
+
+def print_file(console: Console, result: FileResult, *, show_values: bool = False) -> None:
+    """Print one file's findings (or its error) as soon as it is scanned."""
+    if result.error is not None:
+        console.print(Text.assemble((result.path, "bold"), ": ", ("error", "bold red"), f": {result.error.message}"))
+        return
+    for finding in result.findings:
+        _print_finding(console, result.path, finding, show_values)
+
+
+def _print_finding(console: Console, path: str, finding: Finding, show_values: bool) -> None:
+    head = Text.assemble(
+        (f"{path}:{finding.line}:{finding.column}", "bold"),
+        " ",
+        (finding.code, "bold"),
+        " ",
+        (finding.severity.value, _STYLE[finding.severity]),
+        " ",
+        finding.message,
+    )
+    if finding.suggestion:
+        head.append(f" → {finding.suggestion}", "green")
+    console.print(head)
+    excerpt = finding.excerpt
+    start, end = finding.excerpt_span.start, finding.excerpt_span.end
+    if show_values and finding.personal_data:
+        excerpt = excerpt[:start] + finding.matched_text + excerpt[end:]
+        end = start + len(finding.matched_text)
+    line = Text("    ")
+    line.append(excerpt[:start])
+    line.append(excerpt[start:end], "reverse " + _STYLE[finding.severity])
+    line.append(excerpt[end:])
+    console.print(line)
+    if finding.source is not None:
+        console.print(Text(f"    依据：{finding.source.cite()}", "dim"))
+
+
+def print_summary(console: Console, results: list[FileResult]) -> None:
+    findings = [f for r in results for f in r.findings]
+    errors = sum(1 for r in results if r.error is not None)
+    by_severity = Counter(f.severity for f in findings)
+    parts = [f"{len(results)} file{'s' if len(results) != 1 else ''} scanned"]
+    parts.append(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}")
+    if findings:
+        parts.append(", ".join(f"{by_severity[s]} {s.value}" for s in Severity if by_severity[s]))
+    if errors:
+        parts.append(f"{errors} file error{'s' if errors != 1 else ''}")
+    console.print(Text("Summary: " + "; ".join(parts), "bold"))
