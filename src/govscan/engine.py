@@ -8,12 +8,13 @@ one instance can be shared by threads.
 from __future__ import annotations
 
 import bisect
-import re
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from govscan.checks import Check, CheckContext, all_checks
 from govscan.detectors import Candidate, Detector, all_detectors
 from govscan.filters import RuleSelection
 from govscan.hit import Hit
@@ -38,34 +39,45 @@ class Scanner:
         *,
         lexicons: Sequence[Lexicon] | None = None,
         detectors: Sequence[Detector] | None = None,
+        checks: Sequence[Check] | None = None,
         selection: RuleSelection | None = None,
     ):
         selection = selection or RuleSelection()
         lexicons = load_lexicons() if lexicons is None else lexicons
         detectors = all_detectors() if detectors is None else detectors
+        checks = all_checks() if checks is None else checks
         self._lexicons = tuple(lx for lx in lexicons if selection.allows(lx.code))
         self._detectors = tuple(d for d in detectors if selection.allows(d.rule.code))
+        self._checks = tuple(c for c in checks if selection.allows(c.rule.code))
         self._matcher = LexiconMatcher(self._lexicons)
         self._maskers: dict[str, Callable[[str], str]] = {
             d.rule.code: getattr(d.module, "mask", mask_value) for d in self._detectors
         }
-        rules = [lexicon_rule(lx) for lx in self._lexicons] + [d.rule for d in self._detectors]
+        rules = [lexicon_rule(lx) for lx in self._lexicons]
+        rules += [d.rule for d in self._detectors] + [c.rule for c in self._checks]
         self.rules: tuple[Rule, ...] = tuple(sorted(rules, key=lambda r: r.code))
 
     def scan_document(self, document: Document, *, as_of: dt.date | None = None) -> list[Finding]:
         """Findings in ``document.text``; its publication date is the default ``as_of``."""
-        return self.scan_text(document.text, as_of=as_of or document.date)
+        return self._scan(document.text, as_of or document.date, document.date, document.title)
 
     def scan_text(self, text: str, *, as_of: dt.date | None = None) -> list[Finding]:
         """Findings in ``text``, sorted by position, with spans into ``text`` itself.
 
         ``as_of`` is the document's date for date-aware rules (default: today).
         """
+        return self._scan(text, as_of, None, None)
+
+    def _scan(self, text: str, as_of: dt.date | None, published: dt.date | None, title: str | None) -> list[Finding]:
         day = as_of or dt.date.today()
         folded = fold(text)
         hits = _outermost(list(self._matcher.find(folded.text, day)))
         for detector in self._detectors:
             hits.extend(_detect(detector, folded.text, day))
+        if self._checks:
+            context = CheckContext(text=folded.text, as_of=day, published=published, title=title)
+            for check in self._checks:
+                hits.extend(check.run(context))
         hits.sort(key=lambda h: (h.start, h.end, h.rule.code))
         return _Builder(folded, self._maskers).findings(hits)
 
