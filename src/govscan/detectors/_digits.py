@@ -1,0 +1,20 @@
+"""Regex pieces for long numbers as they are really written: grouped, or wrapped onto a new line."""
+
+from __future__ import annotations
+
+# A line break inside a number: text extracted from HTML tables and narrow columns wraps long numbers.
+LINE_BREAK = r"[ \t]*\r?\n[ \t]*"
+
+
+def wrapped(total: int, last: str = r"\d") -> str:
+    """``total`` digits (the last one matching ``last``) split once by a line break, at any position."""
+    return "|".join(rf"\d{{{k}}}{LINE_BREAK}\d{{{total - k - 1}}}{last}" for k in range(1, total))
+
+
+def compact(value: str) -> str:
+    """The number without separators and line breaks, ``x`` upper-cased."""
+    return "".join(char for char in value if char.isalnum()).upper()
+
+
+def has_line_break(value: str) -> bool:
+    return "\n" in value
