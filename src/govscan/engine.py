@@ -72,8 +72,8 @@ class Scanner:
         day = as_of or dt.date.today()
         folded = fold(text)
         hits = _outermost(list(self._matcher.find(folded.text, day)))
-        for detector in self._detectors:
-            hits.extend(_detect(detector, folded.text, day))
+        detected = [hit for detector in self._detectors for hit in _detect(detector, folded.text, day)]
+        hits.extend(one_report_per_value(detected))
         if self._checks:
             context = CheckContext(text=folded.text, as_of=day, published=published, title=title)
             for check in self._checks:
@@ -112,6 +112,19 @@ def _detect(detector: Detector, text: str, day: dt.date) -> list[Hit]:
             )
         )
     return hits
+
+
+def one_report_per_value(hits: list[Hit]) -> list[Hit]:
+    """Detector hits on overlapping text are one value reported once (phone digits inside an e-mail, …).
+
+    The more confident hit wins, then the longer one, then the lower rule code.
+    """
+    ranked = sorted(hits, key=lambda h: (-h.confidence.rank, h.start - h.end, h.rule.code, h.start))
+    kept: list[Hit] = []
+    for hit in ranked:
+        if all(hit.end <= other.start or hit.start >= other.end for other in kept):
+            kept.append(hit)
+    return kept
 
 
 def _outermost(hits: list[Hit]) -> list[Hit]:
