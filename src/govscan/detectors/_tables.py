@@ -32,16 +32,13 @@ def _rows(filename: str) -> list[list[str]]:
 @cache
 def regions() -> dict[str, Region]:
     """Every region code, current and historical (people keep old codes in their ID numbers)."""
-    return {
-        code: Region(code, name, int(until) if until else None) for code, name, until in _rows("gb2260.tsv")
-    }
+    return {code: Region(code, name, int(until) if until else None) for code, name, until in _rows("gb2260.tsv")}
 
 
 # First two digits of a resident ID: provinces (GB/T 2260), Taiwan 71, and 81/82/83 of 港澳台居民居住证.
 PROVINCE_PREFIXES = frozenset(
-    ["11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37"]
-    + ["41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65"]
-    + ["71", "81", "82", "83"]
+    {"11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43"}
+    | {"44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82", "83"}
 )
 
 

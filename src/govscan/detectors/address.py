@@ -42,7 +42,8 @@ RULE = Rule(
 )
 
 # Han characters that do not occur inside place names but glue them to running text.
-_STOP = "的在于到住是和与及为向从自对将把被了着过址现位等或并且即就都也还又所以因此如但而其此该各每本我你他她它们请由经共有已将拟该约近于"
+_STOP = "的在于到住是和与及为向从自对将把被了着过址现位等或并且即就都也还又所以因此如但而其此该各每本"
+_STOP += "我你他她它们请由经共有已拟约近"
 _NAME = rf"[\p{{Han}}--[{_STOP}]]"
 _NUMBER = r"(?:第?[0-9一二三四五六七八九十百零〇两甲乙丙丁A-Za-z-]{1,6})"
 _REGION = rf"(?:{_NAME}{{1,8}}?(?:省|自治区|市|自治州|地区|盟|州|县|区|旗|镇|乡|街道|办事处))"
@@ -60,7 +61,21 @@ PATTERN = regex.compile(
 
 HOME_CUES = ("家住", "住址", "现住", "户籍地", "户籍", "居住", "住所", "家庭地址", "现居", "家在", "住在")
 OFFICE_CUES = ("办公地址", "单位地址", "办公", "办事地点", "受理地点", "窗口", "联系地址", "通讯地址")
-OFFICE_WORDS = ("政府", "大楼", "委员会", "局", "中心", "办公", "大厅", "法院", "检察院", "服务站", "公司", "学校", "医院")
+OFFICE_WORDS = (
+    "政府",
+    "大楼",
+    "委员会",
+    "局",
+    "中心",
+    "办公",
+    "大厅",
+    "法院",
+    "检察院",
+    "服务站",
+    "公司",
+    "学校",
+    "医院",
+)
 # Cue words the name pattern may have swallowed at the start of the match.
 LEADING_CUES = ("户籍地", "户籍", "籍贯", "居住", "住所", "原籍", "坐落", "来自", "地点", "通讯", "联系")
 CUE_WIDTH = 12
@@ -81,7 +96,11 @@ def validate(candidate: Candidate) -> Verdict | None:
         return Verdict(f"详细到门牌/楼栋/户的地址，前有“{home}”，是住址", start=start, end=end)
     if office:
         return Verdict(
-            f"详细地址，但像办公地址（“{office}”）", severity=Severity.NOTE, confidence=Confidence.MEDIUM, start=start, end=end
+            f"详细地址，但像办公地址（“{office}”）",
+            severity=Severity.NOTE,
+            confidence=Confidence.MEDIUM,
+            start=start,
+            end=end,
         )
     return Verdict(
         "详细到门牌/楼栋/户的地址；若是个人住址，只应写到乡镇（街道）",

@@ -43,9 +43,9 @@ PATTERN = regex.compile(
 )
 
 WEBMAIL_DOMAINS = frozenset(
-    ["qq.com", "foxmail.com", "163.com", "126.com", "yeah.net", "vip.163.com", "vip.qq.com", "sina.com", "sina.cn"]
-    + ["vip.sina.com", "sohu.com", "139.com", "189.cn", "wo.cn", "21cn.com", "aliyun.com", "tom.com", "gmail.com"]
-    + ["hotmail.com", "outlook.com", "live.com", "yahoo.com", "icloud.com", "me.com", "msn.com"]
+    {"qq.com", "vip.qq.com", "foxmail.com", "163.com", "vip.163.com", "126.com", "yeah.net", "sina.com", "sina.cn"}
+    | {"vip.sina.com", "sohu.com", "139.com", "189.cn", "wo.cn", "21cn.com", "aliyun.com", "tom.com", "gmail.com"}
+    | {"hotmail.com", "outlook.com", "live.com", "yahoo.com", "icloud.com", "me.com", "msn.com"}
 )
 INSTITUTION_SUFFIXES = (".gov.cn", ".edu.cn", ".org.cn", ".ac.cn", ".gov", ".edu", ".org")
 
@@ -61,7 +61,9 @@ def validate(candidate: Candidate) -> Verdict | None:
     if domain.endswith(INSTITUTION_SUFFIXES) or ("." + domain).endswith(INSTITUTION_SUFFIXES):
         return Verdict(explanation=f"机构域名 {domain}，通常是公开的工作邮箱", severity=Severity.NOTE)
     return Verdict(
-        explanation=f"域名 {domain} 不是常见公共邮箱，多为单位邮箱", severity=Severity.NOTE, confidence=Confidence.MEDIUM
+        explanation=f"域名 {domain} 不是常见公共邮箱，多为单位邮箱",
+        severity=Severity.NOTE,
+        confidence=Confidence.MEDIUM,
     )
 
 

@@ -53,8 +53,7 @@ _CHECK_CHAR = r"[\dXx]"
 PATTERN = regex.compile(
     r"(?<![0-9A-Za-z*])(?P<value>"
     r"\d{6}(?P<sep>[ -]?)\d{8}(?P=sep)\d{3}[\dXx]"
-    r"|" + wrapped(18, _CHECK_CHAR) +
-    r"|(?P<old>\d{15})"
+    r"|" + wrapped(18, _CHECK_CHAR) + r"|(?P<old>\d{15})"
     r")(?![0-9A-Za-z*])"
 )
 
@@ -96,7 +95,9 @@ def _validate_old(number: str, before: str, as_of: dt.date) -> Verdict | None:
     if birth is None:
         return None
     region, confidence = describe_region(number[:6])
-    explanation = f"15 位旧号码：地区码 {number[:6]}（{region}）、出生日期 {birth.isoformat()} 有效，前有“身份证”等提示词"
+    explanation = (
+        f"15 位旧号码：地区码 {number[:6]}（{region}）、出生日期 {birth.isoformat()} 有效，前有“身份证”等提示词"
+    )
     return Verdict(explanation=explanation, confidence=min(confidence, Confidence.MEDIUM, key=lambda c: c.rank))
 
 

@@ -45,7 +45,13 @@ TAIWAN_CUES = ("台胞证", "台湾居民来往大陆通行证", "来往大陆�
 TO_TAIWAN_CUES = ("往来台湾通行证", "赴台通行证", "大陆居民往来台湾")
 CUE_WIDTH = 20
 
-_CUES_BY_LETTER = {"C": HK_MACAU_CUES, "H": HOME_RETURN_CUES, "M": HOME_RETURN_CUES, "T": TO_TAIWAN_CUES, "": TAIWAN_CUES}
+_CUES_BY_LETTER = {
+    "C": HK_MACAU_CUES,
+    "H": HOME_RETURN_CUES,
+    "M": HOME_RETURN_CUES,
+    "T": TO_TAIWAN_CUES,
+    "": TAIWAN_CUES,
+}
 
 
 def validate(candidate: Candidate) -> Verdict | None:
