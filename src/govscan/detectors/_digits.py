@@ -6,6 +6,12 @@ from __future__ import annotations
 LINE_BREAK = r"[ \t]*\r?\n[ \t]*"
 
 
+# Not part of a masked number (``110101********4514``) nor of a decimal (``13912345678.50元``); a ``*``
+# after a name (``王*13912345678``) is fine.
+NOT_AFTER = r"(?<![0-9A-Za-z])(?<!\d\*+)(?<!\d\.)"
+NOT_BEFORE = r"(?![0-9A-Za-z])(?!\*+\d)(?!\.\d)"
+
+
 def wrapped(total: int, last: str = r"\d") -> str:
     """``total`` digits (the last one matching ``last``) split once by a line break, at any position."""
     return "|".join(rf"\d{{{k}}}{LINE_BREAK}\d{{{total - k - 1}}}{last}" for k in range(1, total))

@@ -3,7 +3,7 @@
 What it finds:
     16–19 digit card numbers, plain or in 4-digit groups (``6222 0212 3456 7890 123``),
     in full-width digits, glued to Chinese text or wrapped onto a new line; and
-    12–19 digit account numbers right after an account cue (账号, 银行账户…).
+    15–19 digit account numbers right after an account cue (账号, 银行账户…).
 
 Why it matters:
     Personal card numbers in 补贴公示 are reported by website inspections
@@ -30,7 +30,7 @@ import regex
 from govscan.detectors import Candidate, Verdict
 from govscan.detectors._checksums import luhn_ok
 from govscan.detectors._context import clause_before, has_cue, nearest_cue
-from govscan.detectors._digits import compact, wrapped
+from govscan.detectors._digits import NOT_AFTER, NOT_BEFORE, compact, wrapped
 from govscan.detectors.resident_id import CARD_CUES, ID_CUES, ORGANISATION_CUES, claimed_by_card, is_resident_id
 from govscan.masking import mask_value
 from govscan.models import Confidence, Rule, RuleKind, Severity
@@ -46,10 +46,10 @@ RULE = Rule(
 )
 
 PATTERN = regex.compile(
-    r"(?<![0-9A-Za-z*])(?P<value>"
+    NOT_AFTER + r"(?P<value>"
     r"\d{4}(?P<sep>[ -])\d{4}(?P=sep)\d{4}(?P=sep)\d{4}(?:(?P=sep)\d{1,3})?"
-    r"|\d{12,19}"
-    r"|" + "|".join(wrapped(n) for n in range(16, 20)) + r")(?![0-9A-Za-z*])"
+    r"|" + "|".join(wrapped(n) for n in range(16, 20)) + r"|\d{15,19}"
+    r")" + NOT_BEFORE
 )
 
 SERIAL_CUES = (

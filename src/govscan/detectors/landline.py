@@ -27,6 +27,7 @@ import regex
 
 from govscan.detectors import Candidate, Verdict
 from govscan.detectors._context import clause_before, has_cue
+from govscan.detectors._digits import NOT_AFTER, NOT_BEFORE
 from govscan.detectors._tables import area_codes
 from govscan.masking import mask_value
 from govscan.models import Confidence, Rule, RuleKind, Severity
@@ -42,13 +43,13 @@ RULE = Rule(
 )
 
 PATTERN = regex.compile(
-    r"(?<![0-9A-Za-z*+])(?P<value>"
+    NOT_AFTER + r"(?<!\+)(?P<value>"
     r"(?:(?:\+86|0086)[ -]?(?:\(0\))?|\(0|0)"
     r"(?P<area>10|2\d|[3-9]\d\d)"
     r"(?:\)[ -]?|[-\u2010-\u2015 ])?"
     r"(?P<local>[2-8]\d{2,3}[- ]?\d{4})"
     r"(?:(?:转|分机|-|ext\.?|EXT\.?)(?P<ext>\d{1,5}))?"
-    r")(?![0-9A-Za-z*])"
+    r")" + NOT_BEFORE
 )
 
 PERSONAL_CUES = ("家庭", "住宅", "宅电", "家中", "家里", "本人", "个人电话", "私人", "家属")

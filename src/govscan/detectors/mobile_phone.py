@@ -61,10 +61,10 @@ CUE_WIDTH = 12
 
 _SEP = r"[-\u2010-\u2015 ]?"
 PATTERN = regex.compile(
-    r"(?<![\d+])"
+    r"(?<![\d+])(?<!\d\*+)(?<!\d\.)"
     r"(?P<prefix>(?:\(\+?86\)|\+86|0086|86(?=[-\u2010-\u2015 ]))[-\u2010-\u2015 ]?)?"
     r"(?P<value>1[3-9]\d" + _SEP + r"\d{4}" + _SEP + r"\d{4}|" + wrapped(11) + ")"
-    r"(?![\d*])",
+    r"(?![\d*])(?!\.\d)",
 )
 
 
@@ -75,7 +75,7 @@ def validate(candidate: Candidate) -> Verdict | None:
     value = candidate.match.group("value")
     if not has_line_break(value) and _separators_inconsistent(value):
         return None
-    if candidate.before(1) == "*" or (candidate.before(1).isalpha() and candidate.before(1).isascii()):
+    if candidate.before(1).isalpha() and candidate.before(1).isascii():
         return None
     explanation = f"号段 {digits[:3]} 已分配给移动通信；11 位完整号码，未去标识化"
     cue = nearest_cue(clause_before(candidate, CUE_WIDTH), PHONE_CUES + SERIAL_CUES)

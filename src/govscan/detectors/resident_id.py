@@ -34,7 +34,7 @@ import regex
 from govscan.detectors import Candidate, Verdict
 from govscan.detectors._checksums import luhn_ok, resident_id_check_char
 from govscan.detectors._context import clause_before, has_cue, nearest_cue
-from govscan.detectors._digits import compact, wrapped
+from govscan.detectors._digits import NOT_AFTER, NOT_BEFORE, compact, wrapped
 from govscan.detectors._tables import PROVINCE_PREFIXES, regions
 from govscan.masking import mask_value
 from govscan.models import Confidence, Rule, RuleKind, Severity
@@ -51,10 +51,10 @@ RULE = Rule(
 
 _CHECK_CHAR = r"[\dXx]"
 PATTERN = regex.compile(
-    r"(?<![0-9A-Za-z*])(?P<value>"
+    NOT_AFTER + r"(?P<value>"
     r"\d{6}(?P<sep>[ -]?)\d{8}(?P=sep)\d{3}[\dXx]"
     r"|" + wrapped(18, _CHECK_CHAR) + r"|(?P<old>\d{15})"
-    r")(?![0-9A-Za-z*])"
+    r")" + NOT_BEFORE
 )
 
 # 社会保障号码 is the ID number itself (GB 11643-1999 replaced 社会保障号码).
