@@ -24,17 +24,31 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from govscan.detectors._checksums import luhn_check_digit, luhn_ok, resident_id_check_char  # noqa: E402
-from govscan.detectors._tables import area_codes, regions  # noqa: E402
+from govscan.detectors._checksums import luhn_check_digit, luhn_ok, resident_id_check_char
+from govscan.detectors._tables import area_codes, regions
 
 SEED = 20240630
 AS_OF = dt.date(2024, 6, 30)
 FULL_WIDTH = str.maketrans("0123456789Xx-()@.", "０１２３４５６７８９Ｘｘ－（）＠．")
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
-UNITS = ["县民政局", "区人力资源和社会保障局", "市住房和城乡建设局", "镇人民政府", "街道办事处", "县农业农村局", "市财政局"]
+UNITS = [
+    "县民政局",
+    "区人力资源和社会保障局",
+    "市住房和城乡建设局",
+    "镇人民政府",
+    "街道办事处",
+    "县农业农村局",
+    "市财政局",
+]
 TOWNS = ["城关镇", "新华街道", "东湖街道", "青山镇", "石桥镇", "白沙乡", "河西街道", "柳林镇", "南关街道", "红旗乡"]
-PROVINCES = ["河南省周口市郸城县", "浙江省杭州市西湖区", "四川省成都市武侯区", "湖北省黄冈市浠水县", "江西省赣州市于都县"]
+PROVINCES = [
+    "河南省周口市郸城县",
+    "浙江省杭州市西湖区",
+    "四川省成都市武侯区",
+    "湖北省黄冈市浠水县",
+    "江西省赣州市于都县",
+]
 ROADS = ["幸福路", "人民路", "解放大道", "建设街", "文化巷", "东风路", "中山北路", "学府街", "长安大街", "滨河路"]
 ESTATES = ["阳光小区", "锦绣花园", "翠湖家园", "金色公寓", "和平新村", "丽景苑"]
 VILLAGES = ["李家村", "王庄村", "永丰村", "柳树屯村", "桃园村", "河口村"]
@@ -137,7 +151,7 @@ def wrap(number: str, rng: random.Random) -> str:
     return number[:cut] + "\n" + number[cut:]
 
 
-def build(rng: random.Random) -> list[Case]:  # noqa: PLR0915 — one recipe per written form
+def build(rng: random.Random) -> list[Case]:
     v = Values(rng)
     cases: list[Case] = []
 
@@ -147,14 +161,20 @@ def build(rng: random.Random) -> list[Case]:  # noqa: PLR0915 — one recipe per
     # --- PII001 resident-id: every written form ---
     for _ in range(30):
         n = v.resident_id()
-        cases.append(Case(["resident-id", "plain"]).add(f"{intro()}申请人{v.name()}，身份证号：").add(n, "PII001").add("。"))
+        cases.append(
+            Case(["resident-id", "plain"]).add(f"{intro()}申请人{v.name()}，身份证号：").add(n, "PII001").add("。")
+        )
     for _ in range(12):
         n = v.resident_id(check="X")
         x = rng.choice(["X", "x", "Ⅹ", "Ｘ"])
-        cases.append(Case(["resident-id", "check-x"]).add(f"{v.name()}（公民身份号码").add(n[:17] + x, "PII001").add("）"))
+        cases.append(
+            Case(["resident-id", "check-x"]).add(f"{v.name()}（公民身份号码").add(n[:17] + x, "PII001").add("）")
+        )
     for _ in range(10):
         n = v.resident_id().translate(FULL_WIDTH)
-        cases.append(Case(["resident-id", "full-width"]).add("身份证号码：").add(n, "PII001").add("，户籍所在地见附件。"))
+        cases.append(
+            Case(["resident-id", "full-width"]).add("身份证号码：").add(n, "PII001").add("，户籍所在地见附件。")
+        )
     for _ in range(10):
         n = grouped(v.resident_id(), [6, 8, 4], rng.choice([" ", "-"]))
         cases.append(Case(["resident-id", "separators"]).add("证件号码 ").add(n, "PII001").add(" 已核验。"))
@@ -170,7 +190,9 @@ def build(rng: random.Random) -> list[Case]:  # noqa: PLR0915 — one recipe per
         cases.append(Case(["resident-id", "residence-permit"]).add("港澳台居民居住证号码").add(n, "PII001").add("。"))
     for _ in range(8):
         n = v.resident_id(region=rng.choice(v.historical))
-        cases.append(Case(["resident-id", "historical-region"]).add("申请人身份证：").add(n, "PII001").add("，已审核。"))
+        cases.append(
+            Case(["resident-id", "historical-region"]).add("申请人身份证：").add(n, "PII001").add("，已审核。")
+        )
     for _ in range(5):
         region = rng.choice(["330199", "110197", "440598", "510199"])
         n = v.resident_id(region=region)
@@ -189,7 +211,9 @@ def build(rng: random.Random) -> list[Case]:  # noqa: PLR0915 — one recipe per
 
     # --- PII002 mobile-phone ---
     for _ in range(30):
-        cases.append(Case(["mobile-phone", "plain"]).add(f"{intro()}联系人：{v.name()}，联系电话：").add(v.mobile(), "PII002"))
+        cases.append(
+            Case(["mobile-phone", "plain"]).add(f"{intro()}联系人：{v.name()}，联系电话：").add(v.mobile(), "PII002")
+        )
     for _ in range(12):
         n = grouped(v.mobile(), [3, 4, 4], rng.choice(["-", " "]))
         cases.append(Case(["mobile-phone", "separators"]).add("手机 ").add(n, "PII002").add("（工作日）"))
@@ -197,7 +221,9 @@ def build(rng: random.Random) -> list[Case]:  # noqa: PLR0915 — one recipe per
         prefix = rng.choice(["+86", "+86 ", "(+86)", "0086-", "+86-"])
         cases.append(Case(["mobile-phone", "+86"]).add(f"咨询电话{prefix}").add(v.mobile(), "PII002").add("。"))
     for _ in range(10):
-        cases.append(Case(["mobile-phone", "full-width"]).add("联系方式：").add(v.mobile().translate(FULL_WIDTH), "PII002"))
+        cases.append(
+            Case(["mobile-phone", "full-width"]).add("联系方式：").add(v.mobile().translate(FULL_WIDTH), "PII002")
+        )
     for _ in range(12):
         cases.append(Case(["mobile-phone", "glued"]).add(f"请与{v.name()}").add(v.mobile(), "PII002").add("联系"))
     for _ in range(8):
@@ -222,7 +248,9 @@ def build(rng: random.Random) -> list[Case]:  # noqa: PLR0915 — one recipe per
         cases.append(Case(["landline", "+86"]).add("Tel: ").add(number, "PII003"))
     for _ in range(6):
         area, local, _length = v.landline()
-        cases.append(Case(["landline", "extension"]).add("传真：").add(f"{area}-{local}转{rng.randrange(100, 999)}", "PII003"))
+        cases.append(
+            Case(["landline", "extension"]).add("传真：").add(f"{area}-{local}转{rng.randrange(100, 999)}", "PII003")
+        )
 
     # --- PII004 bank-card ---
     for _ in range(24):
@@ -231,13 +259,17 @@ def build(rng: random.Random) -> list[Case]:  # noqa: PLR0915 — one recipe per
     for _ in range(12):
         card = v.card(rng.choice([16, 19]))
         sizes = [4] * (len(card) // 4) + ([len(card) % 4] if len(card) % 4 else [])
-        cases.append(Case(["bank-card", "separators"]).add("卡号 ").add(grouped(card, sizes, " "), "PII004").add(" 户名略"))
+        cases.append(
+            Case(["bank-card", "separators"]).add("卡号 ").add(grouped(card, sizes, " "), "PII004").add(" 户名略")
+        )
     for _ in range(8):
         cases.append(Case(["bank-card", "full-width"]).add("银行卡：").add(v.card().translate(FULL_WIDTH), "PII004"))
     for _ in range(10):
         cases.append(Case(["bank-card", "glued"]).add("发放至其").add(v.card(19), "PII004").add("账户"))
     for _ in range(8):
-        cases.append(Case(["bank-card", "line-break"]).add("银行卡号：").add(wrap(v.card(), rng), "PII004").add("\n开户行：略"))
+        cases.append(
+            Case(["bank-card", "line-break"]).add("银行卡号：").add(wrap(v.card(), rng), "PII004").add("\n开户行：略")
+        )
     for _ in range(6):
         card = v.card(16, prefix=rng.choice(["4", "51", "35"]))
         cases.append(Case(["bank-card", "other-scheme"]).add("信用卡卡号").add(card, "PII004").add("已挂失。"))
@@ -253,7 +285,11 @@ def build(rng: random.Random) -> list[Case]:  # noqa: PLR0915 — one recipe per
         domain = rng.choice(["qq.com", "163.com", "126.com", "sina.com", "gmail.com", "foxmail.com"])
         cases.append(Case(["email", "personal"]).add(f"{v.name()}邮箱").add(f"{local}@{domain}", "PII005").add("，"))
     for _ in range(8):
-        mail = rng.choice(["xinfang", "zwgk", "bgs", "rsj"]) + "@" + rng.choice(["hz.gov.cn", "mzj.cd.gov.cn", "zju.edu.cn"])
+        mail = (
+            rng.choice(["xinfang", "zwgk", "bgs", "rsj"])
+            + "@"
+            + rng.choice(["hz.gov.cn", "mzj.cd.gov.cn", "zju.edu.cn"])
+        )
         cases.append(Case(["email", "institutional"]).add("来信请寄").add(mail, "PII005").add("。"))
     for _ in range(4):
         mail = f"{v.digits(9)}@qq.com".translate(FULL_WIDTH)
@@ -272,7 +308,9 @@ def build(rng: random.Random) -> list[Case]:  # noqa: PLR0915 — one recipe per
         address = rng.choice(PROVINCES) + rng.choice(TOWNS) + rng.choice(VILLAGES) + rng.choice(NUMERALS) + "组"
         cases.append(Case(["address", "village-group"]).add("户籍地").add(address, "PII006").add("，"))
     for _ in range(8):
-        address = rng.choice(VILLAGES) + "村委会" + rng.choice(["下村组", "上湾组", "东头组"]) + f"{rng.randrange(1, 90)}号"
+        address = (
+            rng.choice(VILLAGES) + "村委会" + rng.choice(["下村组", "上湾组", "东头组"]) + f"{rng.randrange(1, 90)}号"
+        )
         cases.append(Case(["address", "village-house"]).add("家住").add(address, "PII006").add("。"))
     for _ in range(8):
         address = rng.choice(ESTATES) + f"{rng.randrange(1, 30)}栋{rng.randrange(1, 6)}单元{rng.randrange(101, 1800)}室"
@@ -288,26 +326,54 @@ def hard_negatives(rng: random.Random) -> list[Case]:
     v = Values(rng)
     cases: list[Case] = []
     for _ in range(8):
-        cases.append(Case(["negative", "document-number"]).add(f"根据《国办发〔{rng.randrange(2000, 2024)}〕{rng.randrange(1, 99)}号》精神"))
+        cases.append(
+            Case(["negative", "document-number"]).add(
+                f"根据《国办发〔{rng.randrange(2000, 2024)}〕{rng.randrange(1, 99)}号》精神"
+            )
+        )
     for _ in range(6):
-        cases.append(Case(["negative", "index-number"]).add(f"索引号：{v.digits(9, '0')}/{rng.randrange(2015, 2024)}-{v.digits(5)}"))
+        cases.append(
+            Case(["negative", "index-number"]).add(
+                f"索引号：{v.digits(9, '0')}/{rng.randrange(2015, 2024)}-{v.digits(5)}"
+            )
+        )
     for _ in range(10):
         cases.append(Case(["negative", "uscc"]).add(f"统一社会信用代码：{uscc(rng)}，法定代表人：{v.name()}"))
     for _ in range(8):
-        cases.append(Case(["negative", "statistics"]).add(f"全年受理{v.digits(rng.randrange(4, 9))}件，办结率{rng.randrange(90, 100)}%。"))
+        cases.append(
+            Case(["negative", "statistics"]).add(
+                f"全年受理{v.digits(rng.randrange(4, 9))}件，办结率{rng.randrange(90, 100)}%。"
+            )
+        )
     for _ in range(8):
         day = dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(9000))
-        cases.append(Case(["negative", "date"]).add(f"于{day.strftime('%Y%m%d')}起施行，即{day.year}年{day.month}月{day.day}日 14:30。"))
+        cases.append(
+            Case(["negative", "date"]).add(
+                f"于{day.strftime('%Y%m%d')}起施行，即{day.year}年{day.month}月{day.day}日 14:30。"
+            )
+        )
     for hotline in ["12345", "12315", "12366", "95588", "12319"]:
         cases.append(Case(["negative", "hotline"]).add(f"请拨打{hotline}政务服务便民热线。"))
     for _ in range(6):
-        cases.append(Case(["negative", "hotline-400"]).add(f"客服热线：400-{v.digits(3)}-{v.digits(4)}，800{v.digits(7)}"))
+        cases.append(
+            Case(["negative", "hotline-400"]).add(f"客服热线：400-{v.digits(3)}-{v.digits(4)}，800{v.digits(7)}")
+        )
     for _ in range(10):
-        cases.append(Case(["negative", "order-number"]).add(f"订单号：{v.card(rng.choice([16, 18, 19]))}，流水号{v.digits(20)}"))
+        cases.append(
+            Case(["negative", "order-number"]).add(f"订单号：{v.card(rng.choice([16, 18, 19]))}，流水号{v.digits(20)}")
+        )
     for _ in range(6):
-        cases.append(Case(["negative", "isbn"]).add(f"ISBN 978-7-{v.digits(3)}-{v.digits(5)}-{rng.randrange(10)}，书号9787{v.digits(9)}"))
+        cases.append(
+            Case(["negative", "isbn"]).add(
+                f"ISBN 978-7-{v.digits(3)}-{v.digits(5)}-{rng.randrange(10)}，书号9787{v.digits(9)}"
+            )
+        )
     for _ in range(6):
-        cases.append(Case(["negative", "amount"]).add(f"合计金额{v.digits(8)}.{rng.randrange(10, 99)}元，{v.digits(11, '1')}.50元"))
+        cases.append(
+            Case(["negative", "amount"]).add(
+                f"合计金额{v.digits(8)}.{rng.randrange(10, 99)}元，{v.digits(11, '1')}.50元"
+            )
+        )
     for _ in range(10):
         n, m = v.resident_id(), v.mobile()
         masked = rng.choice([n[:6] + "********" + n[14:], n[:2] + "*" * 13 + n[15:], m[:3] + "****" + m[7:]])
@@ -321,9 +387,15 @@ def hard_negatives(rng: random.Random) -> list[Case]:
         cases.append(Case(["negative", "bad-check-digit"]).add(f"身份证号：{broken}"))
     for bad_date in ["19900231", "20300101", "18991231", "19951301"]:
         first17 = "330106" + bad_date + "123"
-        cases.append(Case(["negative", "impossible-birth"]).add(f"身份证号：{first17}{resident_id_check_char(first17)}"))
+        cases.append(
+            Case(["negative", "impossible-birth"]).add(f"身份证号：{first17}{resident_id_check_char(first17)}")
+        )
     for _ in range(6):
-        cases.append(Case(["negative", "unallocated-prefix"]).add(f"号码{rng.choice(['140', '142', '154', '104'])}{v.digits(8, '0123456789')}"))
+        cases.append(
+            Case(["negative", "unallocated-prefix"]).add(
+                f"号码{rng.choice(['140', '142', '154', '104'])}{v.digits(8, '0123456789')}"
+            )
+        )
     for _ in range(6):
         cases.append(Case(["negative", "iot-13"]).add(f"物联网卡号1440{v.digits(9, '0123456789')}"))
     for _ in range(6):
@@ -336,7 +408,9 @@ def hard_negatives(rng: random.Random) -> list[Case]:
     for _ in range(4):
         cases.append(Case(["negative", "address-masked"]).add(f"家住{rng.choice(TOWNS)}**********"))
     for _ in range(6):
-        cases.append(Case(["negative", "passport-no-cue"]).add(f"产品型号E{v.digits(8, '0123456789')}，批号G{v.digits(8)}"))
+        cases.append(
+            Case(["negative", "passport-no-cue"]).add(f"产品型号E{v.digits(8, '0123456789')}，批号G{v.digits(8)}")
+        )
     for _ in range(4):
         cases.append(Case(["negative", "permit-no-cue"]).add(f"合同编号C{v.digits(8)}，共{v.digits(8)}元"))
     for _ in range(4):
@@ -354,15 +428,60 @@ def positives_other(rng: random.Random) -> list[Case]:
         cases.append(Case(["passport"]).add(f"{v.name()}，护照号码：").add(number, "PII007").add("。"))
     for _ in range(6):
         number, cue = rng.choice(
-            [(f"C{v.digits(8, '0123456789')}", "往来港澳通行证号码"), (f"H{v.digits(8)}", "回乡证号"), (v.digits(8), "台胞证号码")]
+            [
+                (f"C{v.digits(8, '0123456789')}", "往来港澳通行证号码"),
+                (f"H{v.digits(8)}", "回乡证号"),
+                (v.digits(8), "台胞证号码"),
+            ]
         )
         cases.append(Case(["travel-permit"]).add(f"{v.name()}，{cue}").add(number, "PII008").add("。"))
     return cases
 
 
+# Hand-written hard cases, written before the detectors were tuned on them; ⟦CODE|value⟧ marks a label,
+# {id} {mobile} {card} {card6} are filled with fresh synthetic values.
+HAND_WRITTEN = [
+    ("address", "申请人现住上海市黄浦区⟦PII006|南京东路123弄4号502室⟧，"),
+    ("address", "经核实，该户居住在⟦PII006|城南街道二里半社区幸福路二十五号⟧。"),
+    ("address", "户籍地：⟦PII006|河口村第三村民小组⟧；"),
+    ("address", "张某某（男，1980年生，⟦PII006|石桥镇桃园村五组⟧人）"),
+    ("address", "⟦PII006|锦绣花园3幢2单元1101室⟧业主反映"),
+    ("address", "市民王某家住⟦PII006|中山北路88号院3号楼5单元602⟧室"),
+    ("negative", "乘坐地铁3号线至沿江大道站下车，沿江大道3号线换乘。"),
+    ("negative", "会议在市政府2号楼第一会议室召开。"),
+    ("negative", "详见《关于印发人民路改造方案的通知》（城建发〔2021〕8号）。"),
+    ("negative", "全市共有社区232个、村1346个、村民小组8960个。"),
+    ("negative", "住址：城关镇幸福路"),
+    ("negative", "原文链接：http://www.example.gov.cn/art/2021/4/22/art_{mobile}.html"),
+    ("negative", "附件下载：/attach/{id}.pdf"),
+    ("bank-card", "补贴资金已打入其一卡通账户⟦PII004|{card6}⟧。"),
+    ("resident-id", "|序号|姓名|身份证号|\n|1|李某|⟦PII001|{id}⟧|"),
+    ("mobile-phone", "联系人：刘某（⟦PII002|{mobile}⟧）"),
+    ("mobile-phone", "手机号码:⟦PII002|{mobile}⟧;邮箱:⟦PII005|liu{mobile}@139.com⟧"),
+    ("resident-id", "身份证:⟦PII001|{id}⟧,电话:⟦PII002|{mobile}⟧。"),
+]
+
+
+def hand_written(rng: random.Random) -> list[Case]:
+    v = Values(rng)
+    cases = []
+    for tag, template in HAND_WRITTEN:
+        card = v.card(19)
+        filled = template.format(id=v.resident_id(), mobile=v.mobile(), card6=f"{card[:6]} {card[6:]}")
+        case = Case(["hand-written", tag])
+        for index, piece in enumerate(filled.replace("⟧", "⟦").split("⟦")):
+            if index % 2:
+                code, _, value = piece.partition("|")
+                case.add(value, code)
+            elif piece:
+                case.add(piece)
+        cases.append(case)
+    return cases
+
+
 def main() -> None:
     rng = random.Random(SEED)
-    cases = build(rng) + positives_other(rng) + hard_negatives(rng)
+    cases = build(rng) + positives_other(rng) + hard_negatives(rng) + hand_written(rng)
     for index, case in enumerate(cases, 1):
         sys.stdout.write(json.dumps(case.render(index), ensure_ascii=False) + "\n")
 

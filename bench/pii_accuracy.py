@@ -79,7 +79,10 @@ def measure(cases: list[dict], scanner) -> tuple[dict[str, Score], list[str]]:
 
 
 def table(scores: dict[str, Score], rules: dict[str, str]) -> str:
-    lines = ["| code | detector | labels | found | TP | FP | FN | precision | recall |", "|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| code | detector | labels | found | TP | FP | FN | precision | recall |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for code, s in scores.items():
         labels, found = s.true_positives + s.false_negatives, s.true_positives + s.false_positives
         lines.append(
@@ -90,7 +93,7 @@ def table(scores: dict[str, Score], rules: dict[str, str]) -> str:
 
 
 def main() -> None:
-    from govscan import Scanner, RuleSelection
+    from govscan import RuleSelection, Scanner
 
     scanner = Scanner(selection=RuleSelection.of(["PII"]))
     cases = load_cases()

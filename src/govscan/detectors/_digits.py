@@ -6,9 +6,9 @@ from __future__ import annotations
 LINE_BREAK = r"[ \t]*\r?\n[ \t]*"
 
 
-# Not part of a masked number (``110101********4514``) nor of a decimal (``13912345678.50元``); a ``*``
-# after a name (``王*13912345678``) is fine.
-NOT_AFTER = r"(?<![0-9A-Za-z])(?<!\d\*+)(?<!\d\.)"
+# Not part of a masked number (``110101********4514``), a decimal (``13912345678.50元``) or a URL or file
+# path (``/art_13912345678.html``); a ``*`` after a name (``王*13912345678``) is fine.
+NOT_AFTER = r"(?<![0-9A-Za-z/=_&?#])(?<!\d\*+)(?<!\d\.)"
 NOT_BEFORE = r"(?![0-9A-Za-z])(?!\*+\d)(?!\.\d)"
 
 

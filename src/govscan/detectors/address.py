@@ -55,7 +55,8 @@ _DETAIL = rf"(?:{_NUMBER}(?:号楼|号院|号|栋|幢|座|单元|室|层|楼|户
 _GROUP = rf"(?:{_NAME}{{1,3}}?组)"
 
 PATTERN = regex.compile(
-    rf"(?P<value>{_REGION}*{_LOCALITY}+(?:{_GROUP}?{_DETAIL}+|{_GROUP}))",
+    # A number followed by 线/路/车 is a metro or bus line, not a house (沿江大道3号线).
+    rf"(?P<value>{_REGION}*{_LOCALITY}+(?:{_GROUP}?{_DETAIL}+|{_GROUP}))(?![线路车次])",
     flags=regex.V1,
 )
 

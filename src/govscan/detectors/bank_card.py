@@ -1,7 +1,8 @@
 """PII004 bank-card — a personal bank card or account number published in the text.
 
 What it finds:
-    16–19 digit card numbers, plain or in 4-digit groups (``6222 0212 3456 7890 123``),
+    16–19 digit card numbers, plain, in 4-digit groups (``6222 0212 3456 7890 123``) or
+    split after the six-digit issuer number (``622202 1234567890128``),
     in full-width digits, glued to Chinese text or wrapped onto a new line; and
     15–19 digit account numbers right after an account cue (账号, 银行账户…).
 
@@ -48,6 +49,7 @@ RULE = Rule(
 PATTERN = regex.compile(
     NOT_AFTER + r"(?P<value>"
     r"\d{4}(?P<sep>[ -])\d{4}(?P=sep)\d{4}(?P=sep)\d{4}(?:(?P=sep)\d{1,3})?"
+    r"|\d{6} \d{10,13}"
     r"|" + "|".join(wrapped(n) for n in range(16, 20)) + r"|\d{15,19}"
     r")" + NOT_BEFORE
 )
