@@ -120,10 +120,16 @@ def one_report_per_value(hits: list[Hit]) -> list[Hit]:
     The more confident hit wins, then the longer one, then the lower rule code.
     """
     ranked = sorted(hits, key=lambda h: (-h.confidence.rank, h.start - h.end, h.rule.code, h.start))
-    kept: list[Hit] = []
+    kept: list[Hit] = []  # disjoint, ordered by start: only the neighbours of a new hit can overlap it
+    starts: list[int] = []
     for hit in ranked:
-        if all(hit.end <= other.start or hit.start >= other.end for other in kept):
-            kept.append(hit)
+        index = bisect.bisect_left(starts, hit.start)
+        if index > 0 and kept[index - 1].end > hit.start:
+            continue
+        if index < len(kept) and kept[index].start < hit.end:
+            continue
+        kept.insert(index, hit)
+        starts.insert(index, hit.start)
     return kept
 
 

@@ -12,9 +12,14 @@ _CLAUSE_END = "。；;！!？?\n"
 
 def clause_before(candidate: Candidate, width: int) -> str:
     """Up to ``width`` characters before the match, cut at the last clause end."""
-    text = candidate.before(width)
-    cut = max(text.rfind(mark) for mark in _CLAUSE_END)
-    return text[cut + 1 :]
+    return clause_ending_at(candidate.text, candidate.match.start(), width)
+
+
+def clause_ending_at(text: str, end: int, width: int) -> str:
+    """Up to ``width`` characters of ``text`` before ``end``, cut at the last clause end."""
+    window = text[max(0, end - width) : end]
+    cut = max(window.rfind(mark) for mark in _CLAUSE_END)
+    return window[cut + 1 :]
 
 
 def clause_after(candidate: Candidate, width: int) -> str:

@@ -14,7 +14,9 @@ NOT_BEFORE = r"(?![0-9A-Za-z])(?!\*+\d)(?!\.\d)"
 
 def wrapped(total: int, last: str = r"\d") -> str:
     """``total`` digits (the last one matching ``last``) split once by a line break, at any position."""
-    return "|".join(rf"\d{{{k}}}{LINE_BREAK}\d{{{total - k - 1}}}{last}" for k in range(1, total))
+    splits = "|".join(rf"\d{{{k}}}{LINE_BREAK}\d{{{total - k - 1}}}{last}" for k in range(1, total))
+    # The guard skips every split at once where no line break follows the digits (nearly everywhere).
+    return rf"(?=\d{{1,{total - 1}}}[ \t]*\r?\n)(?:{splits})"
 
 
 def compact(value: str) -> str:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import regex
 
 from govscan.detectors import Candidate, Verdict
-from govscan.detectors._context import clause_before, has_cue
+from govscan.detectors._context import clause_ending_at, has_cue
 from govscan.models import Confidence, Rule, RuleKind, Severity
 
 RULE = Rule(
@@ -48,17 +48,23 @@ _NAME = rf"[\p{{Han}}--[{_STOP}]]"
 _NUMBER = r"(?:第?[0-9一二三四五六七八九十百零〇两甲乙丙丁A-Za-z-]{1,6})"
 _REGION = rf"(?:{_NAME}{{1,8}}?(?:省|自治区|市|自治州|地区|盟|州|县|区|旗|镇|乡|街道|办事处))"
 _LOCALITY = (
-    rf"(?:{_NAME}{{1,10}}?(?:路|大街|街|巷|弄|胡同|大道|村委会|居委会|村|社区|小区|花园|家园|苑|公寓|大厦|新村|屯|庄|里)"
+    rf"(?:{_NAME}{{1,10}}?(?:路|大街|街|巷|弄|胡同|大道|村委会|居委会|村|社区|小区|花园|家园|苑|公寓|大厦|大楼|办公楼|新村|屯|庄|里)"
     rf"(?:{_NUMBER}(?:号院|号楼|弄|巷))?)"
 )
 _DETAIL = rf"(?:{_NUMBER}(?:号楼|号院|号|栋|幢|座|单元|室|层|楼|户|组))"
 _GROUP = rf"(?:{_NAME}{{1,3}}?组)"
 
-PATTERN = regex.compile(
-    # A number followed by 线/路/车 is a metro or bus line, not a house (沿江大道3号线).
-    rf"(?P<value>{_REGION}*{_LOCALITY}+(?:{_GROUP}?{_DETAIL}+|{_GROUP}))(?![线路车次])",
-    flags=regex.V1,
-)
+# Scanning for the full address at every Han character is slow (~4 MB/s), so PATTERN only finds the
+# house-level ending (a numbered detail, or the 组 of a village group) and ``validate`` grows it leftwards.
+# A number followed by 线/路/车 is a metro or bus line, not a house (沿江大道3号线).
+PATTERN = regex.compile(rf"(?:{_DETAIL}+|(?<=\p{{Han}})组(?![织成建长团员合件]))(?![线路车次])", flags=regex.V1)
+_ADDRESS = rf"{_REGION}*{_LOCALITY}+(?:{_GROUP}?{_DETAIL}+|{_GROUP})\Z"
+_ADDRESS_ENDING_HERE = regex.compile(_ADDRESS, flags=regex.V1)
+# The same shape matched right to left from the ending: one attempt instead of one per start position, so
+# most endings that are not addresses (小组, 3号文件) are dropped cheaply before the leftmost search.
+_ENDS_LIKE_ADDRESS = regex.compile(_ADDRESS.replace("}?", "}"), flags=regex.V1 | regex.REVERSE)
+# How far left of its ending an address may start.
+REACH = 48
 
 HOME_CUES = ("家住", "住址", "现住", "户籍地", "户籍", "居住", "住所", "家庭地址", "现居", "家在", "住在")
 OFFICE_CUES = ("办公地址", "单位地址", "办公", "办事地点", "受理地点", "窗口", "联系地址", "通讯地址")
@@ -83,16 +89,21 @@ CUE_WIDTH = 12
 
 
 def validate(candidate: Candidate) -> Verdict | None:
-    value = candidate.value
-    start = candidate.match.start("value")
+    end = candidate.match.end()
+    window_start = max(0, candidate.match.start() - REACH)
+    if _ENDS_LIKE_ADDRESS.search(candidate.text, window_start, end) is None:
+        return None
+    address = _ADDRESS_ENDING_HERE.search(candidate.text, window_start, end)
+    if address is None:
+        return None
+    value, start = address.group(), address.start()
     lead = next((cue for cue in LEADING_CUES if value.startswith(cue)), "")
     value, start = value[len(lead) :], start + len(lead)
-    if not regex.fullmatch(PATTERN, value):
+    if not value or not _ADDRESS_ENDING_HERE.fullmatch(value):
         return None
-    before = clause_before(candidate, CUE_WIDTH) + lead
+    before = clause_ending_at(candidate.text, start, CUE_WIDTH) + lead
     home = has_cue(before, HOME_CUES)
     office = has_cue(before, OFFICE_CUES) or has_cue(value + candidate.after(6), OFFICE_WORDS)
-    end = start + len(value)
     if home:
         return Verdict(f"详细到门牌/楼栋/户的地址，前有“{home}”，是住址", start=start, end=end)
     if office:
