@@ -9,6 +9,7 @@ confidences count (``--min-confidence low``, the default).
 
     python bench/pii_accuracy.py            # table per detector
     python bench/pii_accuracy.py --misses   # also list each miss and false alarm
+    python bench/pii_accuracy.py --min-confidence high   # score only findings at least this confident
 """
 
 from __future__ import annotations
@@ -52,13 +53,18 @@ def _same(code: str, label: tuple[int, int], found: tuple[int, int]) -> bool:
     return label == found
 
 
-def measure(cases: list[dict], scanner) -> tuple[dict[str, Score], list[str]]:
+def measure(cases: list[dict], scanner, min_confidence: str = "low") -> tuple[dict[str, Score], list[str]]:
     """Scores per PII rule code, and one line per miss or false alarm."""
+    from govscan import Confidence
+
+    minimum = Confidence(min_confidence).rank
     counts: dict[str, Counter] = {}
     problems = []
     for case in cases:
         findings = [
-            f for f in scanner.scan_text(case["text"], as_of=dt.date.fromisoformat(case["as_of"])) if f.personal_data
+            f
+            for f in scanner.scan_text(case["text"], as_of=dt.date.fromisoformat(case["as_of"]))
+            if f.personal_data and f.confidence.rank >= minimum
         ]
         unmatched = [(f.code, (f.span.start, f.span.end)) for f in findings]
         for label in case["labels"]:
@@ -97,9 +103,11 @@ def main() -> None:
 
     scanner = Scanner(selection=RuleSelection.of(["PII"]))
     cases = load_cases()
-    scores, problems = measure(cases, scanner)
+    minimum = sys.argv[sys.argv.index("--min-confidence") + 1] if "--min-confidence" in sys.argv else "low"
+    scores, problems = measure(cases, scanner, minimum)
     rules = {r.code: r.name for r in scanner.rules}
-    print(f"{len(cases)} cases, {sum(len(c['labels']) for c in cases)} labelled values, {CORPUS.name}")
+    labelled = sum(len(c["labels"]) for c in cases)
+    print(f"{len(cases)} cases, {labelled} labelled values, {CORPUS.name}, findings with confidence >= {minimum}")
     print(table(scores, rules))
     if "--misses" in sys.argv:
         print("\n".join(problems))
