@@ -3,7 +3,9 @@
 Matching runs on a folded copy: full-width forms become ASCII, compatibility
 characters take their NFKC form and zero-width characters disappear, so
 ``１３９１２３４５６７８`` and ``1\u200b3\u200b9…`` match the same patterns as
-``13912345678``. Findings must still point into the caller's string, so the
+``13912345678``; traditional characters become simplified (one character for
+one character, from OpenCC's TSCharacters table), so a 繁體 page matches the
+same lexicons. Findings must still point into the caller's string, so the
 fold records, for every folded character, the original character it came from.
 The map is only built when the fold changed something; most text is already
 folded and costs one ``str.translate``.
@@ -15,6 +17,7 @@ import unicodedata
 from array import array
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 import regex
 
@@ -41,7 +44,30 @@ def fold_table() -> dict[int, str]:
     table[0x3000] = " "  # ideographic space
     for char in ZERO_WIDTH:
         table[ord(char)] = ""
+    for traditional, simplified in traditional_to_simplified().items():
+        table[ord(traditional)] = simplified
+    for code, folded in table.items():
+        if len(folded) == 1 and folded in traditional_to_simplified():
+            table[code] = traditional_to_simplified()[folded]  # compatibility ideograph → traditional → simplified
     return table
+
+
+@cache
+def traditional_to_simplified() -> dict[str, str]:
+    """Traditional → simplified, one character for one, from OpenCC's ``TSCharacters.txt``.
+
+    Where OpenCC lists several simplified candidates (乾 → 干 乾) its first, default
+    choice is taken. Only character-level data is used: phrase tables would change
+    the length of the text and break the exact offset map.
+    """
+    data = resources.files("opencc").joinpath("dictionary", "TSCharacters.txt").read_text(encoding="utf-8")
+    mapping: dict[str, str] = {}
+    for line in data.splitlines():
+        traditional, _, candidates = line.partition("\t")
+        simplified = candidates.split(" ")[0]
+        if len(traditional) == 1 and len(simplified) == 1 and traditional != simplified:
+            mapping[traditional] = simplified
+    return mapping
 
 
 @cache
@@ -85,7 +111,7 @@ class Folded:
 
 
 def fold(text: str) -> Folded:
-    """Fold ``text`` (width, NFKC, zero-width removal) and keep the offset map."""
+    """Fold ``text`` (width, NFKC, zero-width removal, traditional → simplified) and keep the offset map."""
     table = fold_table()
     folded = text.translate(table)
     if folded == text:
