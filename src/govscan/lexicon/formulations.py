@@ -111,6 +111,7 @@ class Formulations(_Strict):
     quote_severity: Severity
     summary: str
     description: str = ""
+    examples_as_of: dt.date = Field(description="The document date the examples are judged at.")
     enumerations: list[Enumeration] = Field(min_length=1)
     patterns: list[Pattern] = Field(default_factory=list)
     quoted: list[Quoted] = Field(default_factory=list)
