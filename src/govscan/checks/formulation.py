@@ -53,12 +53,12 @@ RULE = _rule(packaged_formulations())
 
 def check(context: CheckContext) -> Iterator[Hit]:
     """Every broken formulation in ``context.text``."""
-    yield from find(packaged_formulations(), context.text, context.as_of)
+    yield from find(packaged_formulations(), context.text, context.as_of, RULE)
 
 
-def find(data: Formulations, text: str, as_of: dt.date) -> list[Hit]:
+def find(data: Formulations, text: str, as_of: dt.date, rule: Rule | None = None) -> list[Hit]:
     """Hits of every section of ``data`` in folded ``text``, sorted; quote warnings inside an error are dropped."""
-    rule = _rule(data)
+    rule = rule or _rule(data)
     errors = [hit for enumeration in data.enumerations for hit in _enumeration_hits(rule, enumeration, text, as_of)]
     errors += [hit for pattern in data.patterns for hit in _pattern_hits(rule, pattern, text)]
     warnings = [

@@ -49,7 +49,7 @@ RULE = _rule(packaged_leaders())
 
 def check(context: CheckContext) -> Iterator[Hit]:
     """Every wrong leader name or title in ``context.text``."""
-    yield from find(packaged_leaders(), context.text, context.as_of)
+    yield from find(packaged_leaders(), context.text, context.as_of, RULE)
 
 
 @cache
@@ -57,9 +57,9 @@ def _titles_regex(titles: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile("|".join(regex.escape(t) for t in sorted(titles, key=len, reverse=True)))
 
 
-def find(data: Leaders, text: str, as_of: dt.date) -> list[Hit]:
-    """Hits in folded ``text`` for a document dated ``as_of``."""
-    rule = _rule(data)
+def find(data: Leaders, text: str, as_of: dt.date, rule: Rule | None = None) -> list[Hit]:
+    """Hits in folded ``text`` for a document dated ``as_of`` (``rule`` defaults to the one ``data`` describes)."""
+    rule = rule or _rule(data)
     titles = {title.text: title for title in data.titles}
     hits: list[Hit] = []
     for written in _titles_regex(tuple(titles)).finditer(text):
