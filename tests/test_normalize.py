@@ -22,10 +22,10 @@ def test_fold_examples(text: str, folded: str) -> None:
     assert fold(text).text == folded
 
 
-def test_unchanged_text_has_no_offset_map() -> None:
-    result = fold("联系电话13912345678")
-    assert result.origin is None
-    assert result.to_original(4, 15) == (4, 15)
+def test_text_without_removals_has_no_offset_map() -> None:
+    result = fold("联系电话：１３９１２３４５６７８")
+    assert result.removed == ()
+    assert result.to_original(5, 16) == (5, 16)
 
 
 def test_span_maps_back_over_removed_and_widened_characters() -> None:
@@ -37,12 +37,13 @@ def test_span_maps_back_over_removed_and_widened_characters() -> None:
     assert text[original[0] : original[1]] == "１\u200b３９１２３４５６７８"
 
 
-def test_expanding_character_maps_to_itself() -> None:
-    text = "等…"  # NFKC turns the ellipsis into three dots
-    result = fold(text)
-    assert result.text == "等..."
-    assert result.to_original(2, 3) == (1, 2)
-    assert result.to_original(1, 4) == (1, 2)
+def test_multi_character_nfkc_expansions_are_left_alone() -> None:
+    # NFKC would turn the ellipsis into three dots and shift every later offset.
+    assert fold("等…㈠").text == "等…㈠"
+
+
+def test_full_width_punctuation_folds_one_for_one() -> None:
+    assert fold("（＋８６）１３９，").text == "(+86)139,"
 
 
 _PLAIN = st.text(alphabet=st.sampled_from(list("政府网站联系电话0123456789abc，。 ")), max_size=30)
