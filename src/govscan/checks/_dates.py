@@ -14,13 +14,16 @@ Written forms read (on the folded text, so full-width digits are already ASCII):
 
 Year-less dates take their year from the document's date: the occurrence of that
 month and day nearest to it, so a notice of 2018-12-06 that says ``2月2日`` means
-2019-02-02. The document's date is the metadata publication date, else an
-``as_of`` the caller gave (``--as-of``): it is what the user says the document is
-dated. Today's default is not a document date, so without either, year-less dates
-are not judged. 今年/本年, 去年/上年, 前年, 明年 and 后年 shift the document's year;
-other year words (次年, 每年, 当年) leave the year unknown. When a different year
-is written earlier on the same line (``2019年工作总结：3月5日…``), the year is
-ambiguous and the date is not judged either. Dates after 农历/阴历 are lunar and
+2019-02-02. A year written in the text next to that one may be meant too (the
+same notice lists ``9月29日（星期日）``, a day of 2019, after ``2019年1月1日``), so
+checks fire on a year-less date only when it is wrong in every such year; when
+the text writes only years far from its date, year-less dates are not judged.
+
+The document's date is the metadata publication date, else an ``as_of`` the
+caller gave (``--as-of``): it is what the user says the document is dated.
+Today's default is not a document date, so without either, year-less dates are
+not judged. 今年/本年, 去年/上年, 前年, 明年 and 后年 shift the document's year;
+other year words (次年, 每年, 当年) leave the year unknown. Dates after 农历/阴历 are lunar and
 skipped.
 """
 
@@ -29,7 +32,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from govscan.checks import CheckContext
@@ -53,7 +56,7 @@ def _numeric(tag: str) -> str:
     )
 
 
-# One pass finds every date, range and bare year ("2020年", kept as a year anchor).
+# One pass finds every date, range and bare year ("2020年": a year the text is about).
 _DATE = re.compile(
     f"(?<![0-9{_CN_DIGITS}十])"
     f"(?:(?:{_written('1')}|{_numeric('1')})"
@@ -70,7 +73,8 @@ class DateMention:
     """One written date in the folded text; ``day`` is ``None`` for a month (``2021年13月``).
 
     ``year`` is the year as written (``None`` when left out); ``year_offset`` is
-    set by 今年/去年/明年…; ``year_unknown`` by other year words. A range end has
+    set by 今年/去年/明年…; ``year_unknown`` by other year words; ``written_years``
+    are the years written anywhere in the text. A range end has
     ``range_from`` (its start) and inherits what it leaves out.
     """
 
@@ -81,7 +85,7 @@ class DateMention:
     day: int | None
     year_offset: int | None = None
     year_unknown: bool = False
-    anchor_year: int | None = None
+    written_years: frozenset[int] = frozenset()
     range_from: DateMention | None = None
     day_only: bool = False
 
@@ -119,14 +123,10 @@ def _fields(match: re.Match[str], tag: str) -> tuple[int | None, int, int | None
 def read_dates(text: str) -> tuple[DateMention, ...]:
     """Every date mention in ``text``, in order (cached: all DAT checks share one pass)."""
     mentions: list[DateMention] = []
-    anchor: int | None = None
-    anchor_line = -1
+    written: set[int] = set()
     for match in _DATE.finditer(text):
-        line_start = text.rfind("\n", 0, match.start())
-        if line_start != anchor_line:
-            anchor, anchor_line = None, line_start
         if match.group("bare"):
-            anchor = _number(match.group("bare"))
+            written.add(_number(match.group("bare")))
             continue
         fields = _fields(match, "1")
         if fields is None:
@@ -134,7 +134,8 @@ def read_dates(text: str) -> tuple[DateMention, ...]:
         year, month, day = fields
         if year is None and day is None:
             continue
-        if _LUNAR.search(text, max(line_start + 1, match.start() - 6), match.start()):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if _LUNAR.search(text, max(line_start, match.start() - 6), match.start()):
             continue
         before = text[max(0, match.start() - 2) : match.start()]
         first = DateMention(
@@ -145,17 +146,25 @@ def read_dates(text: str) -> tuple[DateMention, ...]:
             day=day,
             year_offset=_YEAR_WORDS.get(before) if year is None else None,
             year_unknown=year is None and before.endswith("年") and before not in _YEAR_WORDS,
-            anchor_year=anchor if year is None else None,
         )
         mentions.append(first)
-        if year is not None:
-            anchor = year
         last = _range_end(match, first)
         if last is not None:
             mentions.append(last)
-            if last.year is not None:
-                anchor = last.year
-    return tuple(mentions)
+        written.update(m.year for m in (first, last) if m is not None and m.year is not None)
+    return _with_written_years(mentions, frozenset(written))
+
+
+def _with_written_years(mentions: list[DateMention], written: frozenset[int]) -> tuple[DateMention, ...]:
+    """Give every year-less date the years written anywhere in the text (its range end follows it)."""
+    result: list[DateMention] = []
+    for mention in mentions:
+        if mention.year is None and mention.range_from is None:
+            mention = replace(mention, written_years=written)
+        elif mention.range_from is not None and mention.range_from.year is None:
+            mention = replace(mention, range_from=result[-1])
+        result.append(mention)
+    return tuple(result)
 
 
 def _after_marker(text: str, position: int) -> int:
@@ -213,40 +222,48 @@ def month_problem(mention: DateMention, year: int | None = None) -> str | None:
     return None
 
 
-def year_of(mention: DateMention, today: dt.date | None) -> int | None:
-    """The year ``mention`` refers to, or ``None`` when it cannot be known.
+def years_of(mention: DateMention, today: dt.date | None) -> tuple[int, ...]:
+    """Every year ``mention`` may refer to, the likeliest first; empty when it cannot be known.
 
-    ``today`` is the document's date (see :func:`document_date`).
+    ``today`` is the document's date (see :func:`document_date`). A year-less
+    date may mean the year nearest the document's date, or any year written in
+    the text next to that one; checks fire only when the problem holds in all.
     """
     if mention.year is not None:
-        return mention.year
+        return (mention.year,)
     if mention.range_from is not None:
-        base = year_of(mention.range_from, today)
-        if base is None:
-            return None
         rolls_over = not mention.day_only and mention.month < mention.range_from.month
-        return base + 1 if rolls_over else base
+        return tuple(year + rolls_over for year in years_of(mention.range_from, today))
     if today is None or mention.year_unknown or not 1 <= mention.month <= 12:
-        return None
+        return ()
     if mention.year_offset is not None:
-        return today.year + mention.year_offset
+        return (today.year + mention.year_offset,)
     nearest = min(
         (today.year - 1, today.year, today.year + 1),
         key=lambda year: abs((dt.date(year, mention.month, min(mention.day or 1, 28)) - today).days),
     )
-    if mention.anchor_year is not None and mention.anchor_year != nearest:
-        return None
-    return nearest
+    if mention.written_years and all(abs(year - nearest) > 1 for year in mention.written_years):
+        return ()
+    others = sorted(year for year in mention.written_years if abs(year - nearest) == 1)
+    return (nearest, *others)
 
 
-def resolve(mention: DateMention, today: dt.date | None) -> dt.date | None:
-    """The real date of a day-level mention, or ``None`` (impossible, or year unknown)."""
+def resolve_all(mention: DateMention, today: dt.date | None) -> tuple[dt.date | None, ...]:
+    """The real date of a day-level mention in each of its :func:`years_of` (``None`` where it does not exist)."""
     if mention.day is None or month_problem(mention) is not None:
+        return ()
+    return tuple(_date(year, mention.month, mention.day) for year in years_of(mention, today))
+
+
+def resolve(mention: DateMention) -> dt.date | None:
+    """The real date of a mention with a written year, or ``None``."""
+    if mention.year is None or mention.day is None:
         return None
-    year = year_of(mention, today)
-    if year is None:
-        return None
+    return _date(mention.year, mention.month, mention.day)
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
     try:
-        return dt.date(year, mention.month, mention.day)
+        return dt.date(year, month, day)
     except ValueError:
         return None

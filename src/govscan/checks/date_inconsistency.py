@@ -63,7 +63,7 @@ def check(context: CheckContext) -> Iterator[Hit]:
         published.append(_Dated(context.published, "元数据发布日期"))
     for match in _LABEL.finditer(text):
         mention = mentions.get(match.end())
-        date = resolve(mention, None) if mention else None
+        date = resolve(mention) if mention else None
         if mention is None or date is None:
             continue
         label = match.group("label")
@@ -108,7 +108,7 @@ def _signature(text: str, mentions: dict[int, DateMention]) -> _Dated | None:
         mention = mentions.get(line_start + len(line) - len(line.lstrip()))
         if mention is None or mention.end - mention.start != len(stripped):
             continue
-        date = resolve(mention, None)
+        date = resolve(mention)
         if date is not None:
             return _Dated(date, f"落款日期（第{_line(text, mention.start)}行）", mention.start, mention.end)
     return None

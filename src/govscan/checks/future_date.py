@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 
 from govscan.checks import CheckContext
-from govscan.checks._dates import DateMention, document_date, read_dates, resolve, year_of
+from govscan.checks._dates import DateMention, document_date, read_dates, resolve_all, years_of
 from govscan.hit import Hit
 from govscan.models import Rule, RuleKind, Severity
 
@@ -62,9 +62,10 @@ def check(context: CheckContext) -> Iterator[Hit]:
             if as_of is None or not _CLAUSE_END.match(text, _date_end(mention, text)):
                 continue
             word = as_of.group("word")
-        date = _first_day(mention, year_reference)
-        if date is None or date <= reference:
+        dates = _first_days(mention, year_reference)
+        if not dates or any(date is None or date <= reference for date in dates):
             continue
+        date = min(dates)
         yield Hit(
             rule=RULE,
             start=mention.start,
@@ -75,14 +76,13 @@ def check(context: CheckContext) -> Iterator[Hit]:
         )
 
 
-def _first_day(mention: DateMention, year_reference: dt.date | None) -> dt.date | None:
-    """The mention's date; a month counts from its first day."""
+def _first_days(mention: DateMention, year_reference: dt.date | None) -> tuple[dt.date | None, ...]:
+    """The mention's date in each year it may mean; a month counts from its first day."""
     if mention.day is not None:
-        return resolve(mention, year_reference)
-    year = year_of(mention, year_reference)
-    if year is None or not 1 <= mention.month <= 12:
-        return None
-    return dt.date(year, mention.month, 1)
+        return resolve_all(mention, year_reference)
+    if not 1 <= mention.month <= 12:
+        return ()
+    return tuple(dt.date(year, mention.month, 1) for year in years_of(mention, year_reference))
 
 
 def _date_end(mention: DateMention, text: str) -> int:

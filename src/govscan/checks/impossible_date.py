@@ -23,10 +23,11 @@ Examples:
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterator
 
 from govscan.checks import CheckContext
-from govscan.checks._dates import DateMention, document_date, month_problem, read_dates, resolve, year_of
+from govscan.checks._dates import DateMention, document_date, month_problem, read_dates, resolve_all, years_of
 from govscan.hit import Hit
 from govscan.models import Rule, RuleKind, Severity
 
@@ -43,20 +44,28 @@ RULE = Rule(
 def check(context: CheckContext) -> Iterator[Hit]:
     today = document_date(context)
     for mention in read_dates(context.text):
-        year = year_of(mention, today)
-        problem = month_problem(mention) or month_problem(mention, year)
+        years = years_of(mention, today)
+        problem = month_problem(mention) or _leap_problem(mention, years)
         if problem is not None:
-            yield _hit(mention.start, mention.end, f"读作{_label(mention, year)}：{problem}")
+            yield _hit(mention.start, mention.end, f"读作{_label(mention, years)}：{problem}")
         elif mention.range_from is not None:
-            first, last = resolve(mention.range_from, today), resolve(mention, today)
-            if first is not None and last is not None and last < first:
+            pairs = list(zip(resolve_all(mention.range_from, today), resolve_all(mention, today), strict=True))
+            if pairs and all(first and last and last < first for first, last in pairs):
+                first, last = pairs[0]
                 explanation = f"起始日期 {first.isoformat()} 晚于结束日期 {last.isoformat()}"
                 yield _hit(mention.range_from.start, mention.end, explanation)
 
 
-def _label(mention: DateMention, year: int | None) -> str:
+def _leap_problem(mention: DateMention, years: tuple[int, ...]) -> str | None:
+    """2月29日 in a year that is not a leap year (in every year the date may mean)."""
+    if (mention.month, mention.day) != (2, 29) or not years or any(calendar.isleap(y) for y in years):
+        return None
+    return month_problem(mention, years[0])
+
+
+def _label(mention: DateMention, years: tuple[int, ...]) -> str:
     """The date as read, with the year it takes when it leaves it out."""
-    return mention.label if year is None or mention.year is not None else f"{year}年{mention.label}"
+    return mention.label if not years or mention.year is not None else f"{years[0]}年{mention.label}"
 
 
 def _hit(start: int, end: int, explanation: str) -> Hit:

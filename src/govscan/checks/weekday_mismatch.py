@@ -11,7 +11,7 @@ Why it matters:
 
 Validation:
     The date must resolve to a real date: a written year, or a year-less date
-    with a document date (see ``_dates``). A weekday followed by 至, 到, - or 、
+    with a document date, wrong in every year it may mean (see ``_dates``). A weekday followed by 至, 到, - or 、
     (``周一至周五``) is a span of days, not the date's weekday, and is skipped.
 
 Examples:
@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 
 from govscan.checks import CheckContext
-from govscan.checks._dates import document_date, read_dates, resolve
+from govscan.checks._dates import document_date, read_dates, resolve_all
 from govscan.hit import Hit
 from govscan.models import Rule, RuleKind, Severity
 
@@ -51,12 +51,11 @@ def check(context: CheckContext) -> Iterator[Hit]:
             continue
         if match.group("word") == "周" and match.group("day") == "天":
             continue
-        date = resolve(mention, today)
-        if date is None:
-            continue
+        dates = resolve_all(mention, today)
         written = 6 if match.group("day") in "日天" else _NAMES.index(match.group("day"))
-        if written == date.weekday():
+        if not dates or any(date is None or date.weekday() == written for date in dates):
             continue
+        date = dates[0]
         right = f"{match.group('word')}{_NAMES[date.weekday()]}"
         wrong = match.group("word") + match.group("day")
         yield Hit(
