@@ -49,7 +49,7 @@ def check(context: CheckContext) -> Iterator[Hit]:
         if problem is not None:
             yield _hit(mention.start, mention.end, f"读作{_label(mention, years)}：{problem}")
         elif mention.range_from is not None:
-            pairs = list(zip(resolve_all(mention.range_from, today), resolve_all(mention, today), strict=True))
+            pairs = list(zip(resolve_all(mention.range_from, today), resolve_all(mention, today), strict=False))
             if pairs and all(first and last and last < first for first, last in pairs):
                 first, last = pairs[0]
                 explanation = f"起始日期 {first.isoformat()} 晚于结束日期 {last.isoformat()}"
