@@ -78,7 +78,7 @@ class Generator:
         total = rng.randint(100, 99999)
         done = rng.randint(total * 8 // 10, total)  # counts and their rate agree, as in real notices
         values = {
-            "year": rng.randint(2019, 2026),
+            "year": rng.randint(2019, 2025),
             "month": rng.randint(1, 12),
             "day": rng.randint(1, 28),
             "n": total,
@@ -86,8 +86,8 @@ class Generator:
             "k": rng.randint(1, 99),
             "rate": f"{done / total * 100:.1f}",
             "correct": rng.choice(self.correct),
-            "docno": f"区政办发〔{rng.randint(2019, 2026)}〕{rng.randint(1, 120)}号",
-            "index": f"{rng.randint(10**8, 10**9 - 1):09d}/{rng.randint(2019, 2026)}-{rng.randint(10000, 99999)}",
+            "docno": f"区政办发〔{rng.randint(2019, 2025)}〕{rng.randint(1, 120)}号",
+            "index": f"{rng.randint(10**8, 10**9 - 1):09d}/{rng.randint(2019, 2025)}-{rng.randint(10000, 99999)}",
         }
         parts = [rng.choice(OPENINGS)] + [rng.choice(BODIES) for _ in range(rng.randint(2, 5))]
         text = "".join(parts).format(**values)
@@ -119,7 +119,7 @@ class Generator:
     def html_page(self, number: int) -> str:
         title = f"关于做好第{number}批政务公开工作的通知"
         body = "".join(f"<p>{p}</p>\n" for p in (self.paragraph() for _ in range(self.rng.randint(2, 6))))
-        date = f"{self.rng.randint(2019, 2026)}-{self.rng.randint(1, 12):02d}-{self.rng.randint(1, 28):02d}"
+        date = f"{self.rng.randint(2019, 2025)}-{self.rng.randint(1, 12):02d}-{self.rng.randint(1, 28):02d}"
         return (
             f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{title}</title>'
             f'<meta name="PubDate" content="{date}"></head>\n<body><h1>{title}</h1>\n{body}</body></html>\n'

@@ -48,10 +48,18 @@ _SIGNATURE_LINES = 8
 
 @dataclass(frozen=True)
 class _Dated:
+    """A date and where it came from: a labelled line of the text, or the metadata (no offsets)."""
+
     date: dt.date
-    source: str
-    start: int = 0
-    end: int = 0
+    label: str
+    start: int | None = None
+    end: int | None = None
+
+    def source(self, text: str) -> str:
+        """Human description; the line number is only counted for dates that get reported."""
+        if self.start is None:
+            return self.label
+        return f"{self.label}（第{text.count(chr(10), 0, self.start) + 1}行）"
 
 
 def check(context: CheckContext) -> Iterator[Hit]:
@@ -67,7 +75,7 @@ def check(context: CheckContext) -> Iterator[Hit]:
         if mention is None or date is None:
             continue
         label = match.group("label")
-        dated = _Dated(date, f"“{label}”（第{_line(text, mention.start)}行）", mention.start, mention.end)
+        dated = _Dated(date, f"“{label}”", mention.start, mention.end)
         (content if label in _CONTENT_LABELS else published).append(dated)
     signature = _signature(text, mentions)
     if signature is not None:
@@ -80,13 +88,13 @@ def check(context: CheckContext) -> Iterator[Hit]:
         if not earlier:
             continue
         reported.add(dated.date)
-        same = [c.source for c in content if c.date == dated.date and c is not dated]
-        sources = "、".join([dated.source, *same])
-        against = "；".join(f"{p.source} {p.date.isoformat()}" for p in earlier)
+        same = [c.source(text) for c in content if c.date == dated.date and c is not dated]
+        sources = "、".join([dated.source(text), *same])
+        against = "；".join(f"{p.source(text)} {p.date.isoformat()}" for p in earlier)
         yield Hit(
             rule=RULE,
-            start=dated.start,
-            end=dated.end,
+            start=dated.start or 0,
+            end=dated.end or 0,
             message=RULE.summary,
             explanation=f"{sources} {dated.date.isoformat()} 晚于 {against}",
             severity=RULE.severity,
@@ -110,9 +118,5 @@ def _signature(text: str, mentions: dict[int, DateMention]) -> _Dated | None:
             continue
         date = resolve(mention)
         if date is not None:
-            return _Dated(date, f"落款日期（第{_line(text, mention.start)}行）", mention.start, mention.end)
+            return _Dated(date, "落款日期", mention.start, mention.end)
     return None
-
-
-def _line(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1

@@ -38,7 +38,8 @@ RULE = Rule(
     kind=RuleKind.CHECK,
 )
 
-_SENTENCE = re.compile(r"[^。;!?\n]+")
+_SENTENCE_ENDS = "。;!?\n"
+_SENTENCE = re.compile(f"[^{_SENTENCE_ENDS}]+")
 _PERCENT = re.compile(r"[0-9]+(?:\.[0-9]+)?%")
 _RATE = re.compile(
     r"(?P<negative>不)?(?P<kind>合格|达标|通过|完成|办结|及格)率"
@@ -49,10 +50,23 @@ _NEAR = 6
 
 
 def check(context: CheckContext) -> Iterator[Hit]:
-    for sentence in _SENTENCE.finditer(context.text):
+    text = context.text
+    judged = -1
+    # Only sentences that state a rate can be judged: find the rates, then their sentences.
+    for rate in _RATE.finditer(text):
+        if rate.start() < judged:
+            continue
+        sentence = _SENTENCE.match(text, _sentence_start(text, rate.start()))
+        if sentence is None:
+            continue
+        judged = sentence.end()
         hit = _judge(sentence.group(), sentence.start())
         if hit is not None:
             yield hit
+
+
+def _sentence_start(text: str, position: int) -> int:
+    return max(text.rfind(mark, 0, position) for mark in _SENTENCE_ENDS) + 1
 
 
 def _judge(sentence: str, offset: int) -> Hit | None:

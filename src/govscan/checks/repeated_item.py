@@ -39,9 +39,11 @@ RULE = Rule(
     kind=RuleKind.CHECK,
 )
 
-_CLAUSE = re.compile(r"[^,。;:!?\n]+")
-_SENTENCE = re.compile(r"[^。;!?\n]+")
+# A clause (between , 。 ; : ! ? and line breaks) with at least two 、: a list of three or more.
+_LISTING_CLAUSE = re.compile(r"(?:^|(?<=[,。;:!?\n]))[^,。;:!?\n、]*(?:、[^,。;:!?\n、]*){2,}", re.MULTILINE)
 _COMMA_ITEM = 8
+# Three or more short items, each between two commas of one sentence (so never its first or last part).
+_COMMA_RUN = re.compile(rf",(?:[^,、。;!?\n]{{1,{_COMMA_ITEM}}},){{3,}}")
 _MARKER = r"(?:\(?[一二三四五六七八九十]{1,3}[)、]|\(?[0-9]{1,2}[).、]|\([0-9]{1,2}\)|[①-⑳])"
 _NUMBERED_LINE = re.compile(rf"^[ \t]*(?P<marker>{_MARKER}) ?(?P<item>[^\n]*?)[。;,、 \t]*$", re.MULTILINE)
 _INLINE_ITEM = re.compile(r"(?:\([0-9]{1,2}\)|[①-⑳])(?P<item>[^()①-⑳\n;。]+)")
@@ -54,10 +56,9 @@ Item = tuple[int, int]
 def check(context: CheckContext) -> Iterator[Hit]:
     text = context.text
     lists: list[list[Item]] = []
-    for clause in _CLAUSE.finditer(text):
+    for clause in _LISTING_CLAUSE.finditer(text):
         lists.append(_enumeration(clause.start(), clause.group()))
-    for sentence in _SENTENCE.finditer(text):
-        lists.extend(_comma_runs(sentence.start(), sentence.group()))
+    lists.extend(_comma_runs(text))
     lists.extend(_numbered_lines(text))
     lists.extend(_inline_lists(text))
     for items in lists:
@@ -82,24 +83,16 @@ def _enumeration(offset: int, clause: str) -> list[Item]:
     return items
 
 
-def _comma_runs(offset: int, sentence: str) -> list[list[Item]]:
-    """Runs of three or more short comma-separated items (the sentence's ends excluded)."""
-    parts = sentence.split(",")
-    runs: list[list[Item]] = []
-    run: list[Item] = []
-    position = offset
-    for index, part in enumerate(parts):
-        inner = 0 < index < len(parts) - 1
-        if inner and 0 < len(part.strip()) <= _COMMA_ITEM and "、" not in part:
-            run.append((position, position + len(part)))
-        else:
-            if len(run) >= 3:
-                runs.append(run)
-            run = []
-        position += len(part) + 1
-    if len(run) >= 3:
-        runs.append(run)
-    return runs
+def _comma_runs(text: str) -> Iterator[list[Item]]:
+    """Runs of three or more short comma-separated items inside a sentence."""
+    for run in _COMMA_RUN.finditer(text):
+        items = []
+        position = run.start() + 1
+        for part in run.group()[1:-1].split(","):
+            if part.strip():
+                items.append((position, position + len(part)))
+            position += len(part) + 1
+        yield items
 
 
 def _numbered_lines(text: str) -> list[list[Item]]:
