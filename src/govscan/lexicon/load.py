@@ -19,6 +19,17 @@ def packaged_lexicon_dir() -> Path:
     return Path(str(resources.files("govscan.lexicons")))
 
 
+def lexicon_folders(extra: Iterable[Path] = (), *, packaged: bool = True) -> list[Path]:
+    """The folders a run loads: the packaged one (unless turned off), then the user's, each once."""
+    folders = [packaged_lexicon_dir()] if packaged else []
+    seen = {folder.resolve() for folder in folders}
+    for folder in extra:
+        if folder.resolve() not in seen:
+            seen.add(folder.resolve())
+            folders.append(folder)
+    return folders
+
+
 def load_lexicons(directories: Iterable[Path] | None = None) -> tuple[Lexicon, ...]:
     """Load every ``*.yaml`` in the given folders (default: the packaged ones).
 
