@@ -56,13 +56,13 @@ def page_name(rule: Rule) -> str:
 def rule_page(rule: Rule, lexicon: Lexicon | None = None) -> str:
     """The Markdown documentation of one rule; ``lexicon`` adds its entries."""
     lines = [f"# {rule.code} {rule.name}", "", _inline(rule.summary), ""]
-    lines += ["| | |", "|---|---|", f"| Kind | {rule.kind.value} |", f"| Default severity | {rule.severity.value} |"]
-    lines.append(f"| Personal data | {'yes — masked in reports' if rule.personal_data else 'no'} |")
-    lines.append(f"| Turn off | `--ignore {rule.code}` |")
+    lines += [f"- Kind: {rule.kind.value}", f"- Default severity: {rule.severity.value}"]
+    lines.append(f"- Personal data: {'yes — masked in reports' if rule.personal_data else 'no'}")
+    lines.append(f"- Turn off: `--ignore {rule.code}`")
     if lexicon is not None:
-        lines.append(f"| Message | {_inline(lexicon.message)} |")
-        lines.append(f"| Word boundary | {lexicon.boundary.value} |")
-        lines.append(f"| Entries | {len(lexicon.entries)} |")
+        lines.append(f"- Message: {_inline(lexicon.message)}")
+        lines.append(f"- Word boundary: {lexicon.boundary.value}")
+        lines.append(f"- Entries: {len(lexicon.entries)}")
     lines.append("")
     description = _docstring_markdown(rule.description, rule.code)
     if description:
@@ -137,7 +137,7 @@ def _code(text: str) -> str:
 
 
 def _inline(text: str) -> str:
-    """One line of prose that cannot break a table row or start emphasis."""
+    """One line of prose that cannot break an index table row or start emphasis."""
     return regex.sub(r"([|*_\\<>\[\]])", r"\\\1", " ".join(text.split()))
 
 
