@@ -14,6 +14,20 @@ from govscan.errors import LexiconError
 from govscan.lexicon.schema import Lexicon
 
 
+class _DatesAsText(yaml.SafeLoader):
+    """Safe loader that leaves dates as text for pydantic to check.
+
+    PyYAML turns ``2018-02-30`` into a ``ValueError`` with no line; as text it
+    fails validation like any other field, naming file, line and field.
+    """
+
+
+_DatesAsText.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def packaged_lexicon_dir() -> Path:
     """The folder of lexicons shipped inside the installed package."""
     return Path(str(resources.files("govscan.lexicons")))
@@ -67,8 +81,8 @@ def load_lexicon(path: Path) -> Lexicon:
     except (OSError, UnicodeDecodeError) as error:
         raise LexiconError(str(path), f"cannot read file: {error}") from error
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=_DatesAsText)
+        data = yaml.load(text, Loader=_DatesAsText)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
