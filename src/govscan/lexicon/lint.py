@@ -217,8 +217,8 @@ def _shadowed_terms(entries: list[_Entry], today: dt.date) -> Iterator[Problem]:
                     yield shorter.problem(
                         ProblemKind.SHADOWED_TERM,
                         f"「{shorter.entry.term}」 fires inside 「{longer.entry.term}」 "
-                        f"({longer.file.where(longer.index)}) where that entry does not, e.g. in 「{text}」; "
-                        f"add 「{longer.entry.term}」 to its exceptions",
+                        f"({longer.file.where(longer.index)}) where that entry is silent, e.g. in 「{text}」; "
+                        f"give 「{shorter.entry.term}」 the same exceptions or dates",
                     )
 
 
