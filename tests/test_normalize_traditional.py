@@ -22,7 +22,7 @@ def test_table_is_one_character_for_one() -> None:
 def test_simplified_text_is_unchanged() -> None:
     text = "国家市场监督管理总局依法予以公开。"
     folded = fold(text)
-    assert folded.text == text and folded.origin is None
+    assert folded.text == text and folded.removed == ()
 
 
 def test_traditional_typo_fires_with_span_into_the_original() -> None:
