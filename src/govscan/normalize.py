@@ -2,11 +2,13 @@
 
 Matching runs on a folded copy: full-width forms become ASCII and other
 compatibility characters take their NFKC form, one character for one; zero-width
-characters disappear. So ``１３９１２３４５６７８`` and ``1\u200b3\u200b9…`` match the
-same patterns as ``13912345678``. Findings must still point into the caller's
-string: because every fold is one-to-one except the removals, the offset map is
-just the sorted list of removed positions, and it is empty (no work at all) for
-the usual text without zero-width characters.
+characters disappear; traditional characters become simplified, one for one, from
+OpenCC's character table, so a 繁體 page matches the same lexicons. So
+``１３９１２３４５６７８`` and ``1\u200b3\u200b9…`` match the same patterns as
+``13912345678``. Findings must still point into the caller's string: because
+every fold is one-to-one except the removals, the offset map is just the sorted
+list of removed positions, and it is empty (no work at all) for the usual text
+without zero-width characters.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import bisect
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 
 import regex
 
@@ -48,7 +51,32 @@ def fold_table() -> list[int | str | None]:
     table[0x3000] = " "  # ideographic space
     for char in ZERO_WIDTH:
         table[ord(char)] = None
+    simplified = traditional_to_simplified()
+    for code in range(_BMP):
+        target = table[code]
+        char = chr(target) if isinstance(target, int) else target
+        if char is not None and char in simplified:  # also a compatibility ideograph whose NFKC form is traditional
+            table[code] = simplified[char]
     return table
+
+
+@cache
+def traditional_to_simplified() -> dict[str, str]:
+    """Traditional → simplified, one character for one, from OpenCC's ``TSCharacters.txt``.
+
+    Where OpenCC lists several simplified candidates (乾 → 干 乾) its first, default
+    choice is taken. Only character-level data is used: phrase tables would change
+    the length of the text and break the exact offset map. Characters above the BMP
+    are left out, like every other fold.
+    """
+    data = resources.files("opencc").joinpath("dictionary", "TSCharacters.txt").read_text(encoding="utf-8")
+    mapping: dict[str, str] = {}
+    for line in data.splitlines():
+        traditional, _, candidates = line.partition("\t")
+        simplified = candidates.split(" ")[0]
+        if len(traditional) == 1 and len(simplified) == 1 and traditional != simplified and ord(traditional) < _BMP:
+            mapping[traditional] = simplified
+    return mapping
 
 
 @dataclass(frozen=True)
@@ -80,7 +108,7 @@ class Folded:
 
 
 def fold(text: str) -> Folded:
-    """Fold ``text`` (width, one-to-one NFKC, zero-width removal) and keep the offset map."""
+    """Fold ``text`` (width, one-to-one NFKC, traditional → simplified, zero-width removal) and keep the offset map."""
     folded = text.translate(fold_table())
     if len(folded) == len(text):
         return Folded(text, folded)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -12,6 +13,20 @@ from pydantic import ValidationError
 
 from govscan.errors import LexiconError
 from govscan.lexicon.schema import Lexicon
+
+# A file's top-level ``kind:`` key. Term lexicons have none; other kinds (``formulations``,
+# ``leaders``) are structured data read by their own check module and skipped here.
+_KIND = re.compile(r"^kind:[ \t]*[\"']?([a-z][a-z-]*)", re.MULTILINE)
+TERMS = "terms"
+
+
+def file_kind(path: Path) -> str:
+    """The ``kind:`` a data file declares at the top level; ``terms`` when it declares none."""
+    try:
+        found = _KIND.search(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return TERMS  # load_lexicon reports the unreadable file with its path
+    return found.group(1) if found else TERMS
 
 
 class _DatesAsText(yaml.SafeLoader):
@@ -58,6 +73,8 @@ def load_lexicons(directories: Iterable[Path] | None = None) -> tuple[Lexicon, .
         if not folder.is_dir():
             raise LexiconError(str(folder), "lexicon folder does not exist")
         for path in sorted(folder.glob("*.yaml")):
+            if file_kind(path) != TERMS:
+                continue
             lexicon = load_lexicon(path)
             if lexicon.code in codes:
                 raise LexiconError(
