@@ -75,7 +75,9 @@ class Scanner:
         detected = [hit for detector in self._detectors for hit in _detect(detector, folded.text, day)]
         hits.extend(one_report_per_value(detected))
         if self._checks:
-            context = CheckContext(text=folded.text, as_of=day, published=published, title=title)
+            context = CheckContext(
+                text=folded.text, as_of=day, published=published, title=title, as_of_given=as_of is not None
+            )
             for check in self._checks:
                 hits.extend(check.run(context))
         hits.sort(key=lambda h: (h.start, h.end, h.rule.code))
