@@ -7,6 +7,7 @@ Exit codes: 0 clean · 1 findings at or above ``--fail-on`` · 2 usage error
 
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -24,11 +25,13 @@ from govscan.errors import ConfigError, InputError, LexiconError
 from govscan.filters import RuleSelection, at_or_above
 from govscan.lexicon import Lexicon, lexicon_folders, load_lexicons
 from govscan.lexicon.lint import check_lexicon_files
-from govscan.models import FileError, FileResult, Report, Severity
+from govscan.models import Confidence, FileError, FileResult, Report, Severity
+from govscan.redact import confident, parse_keep, redact_text
 from govscan.report import json as json_report
 from govscan.report import sarif as sarif_report
 from govscan.report import text as text_report
-from govscan.sources import expand_path, read_bytes, read_path
+from govscan.sources import READERS, decode, expand_path, read_bytes, read_path
+from govscan.sources import text as text_source
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_LEXICON, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
@@ -112,6 +115,13 @@ def cli() -> None:
     help="Date of the documents for date-aware rules (default: today).",
 )
 @click.option("--show-values", is_flag=True, help="Show personal data unmasked in the report.")
+@click.option(
+    "--min-confidence",
+    type=click.Choice(["low", "medium", "high"]),
+    default="low",
+    show_default=True,
+    help="Only report findings at least this confident.",
+)
 @_lexicon_options
 def check(
     paths: tuple[str, ...],
@@ -121,6 +131,7 @@ def check(
     ignore: tuple[str, ...],
     as_of,
     show_values: bool,
+    min_confidence: str,
     lexicon_dirs: tuple[Path, ...],
     no_default_lexicons: bool,
 ) -> None:
@@ -131,6 +142,7 @@ def check(
     results: list[FileResult] = []
     usage_problem = False
     for result in _scan_all(scanner, paths, day):
+        result = result.model_copy(update={"findings": tuple(confident(result.findings, Confidence(min_confidence)))})
         usage_problem |= result.error is not None and result.error.kind == "usage"
         results.append(result)
         if output_format == "text":
@@ -318,6 +330,74 @@ def lexicon_list(
                 entry.source.cite(),
             )
     _console().print(table)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", required=True, type=click.Path(path_type=Path), help="Folder for the masked copies.")
+@click.option("--select", multiple=True, default=("PII",), show_default=True, metavar="PREFIX", help="Kinds to mask.")
+@click.option("--ignore", multiple=True, metavar="PREFIX", help="Kinds to leave as they are.")
+@click.option("--keep", multiple=True, metavar="CODE=START,END", help="Characters kept at each end for a kind.")
+@click.option("--min-confidence", type=click.Choice(["low", "medium", "high"]), default="low", show_default=True)
+@click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Date of the documents.")
+def redact(
+    paths: tuple[Path, ...],
+    out: Path,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    keep: tuple[str, ...],
+    min_confidence: str,
+    as_of,
+) -> None:
+    """Write copies of text files with personal data masked (same length); inputs are never touched."""
+    try:
+        keep_by_code = parse_keep(keep)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from error
+    target = out.resolve()
+    for path in paths:
+        source = path.resolve()
+        if target == source or source in target.parents:
+            raise click.UsageError(f"--out {out} lies inside the input {path}; choose a folder outside it")
+    scanner = _build_scanner(select, ignore)
+    day = as_of.date() if as_of else None
+    problems = 0
+    for path in paths:
+        for file in expand_path(path):
+            destination = target / (file.relative_to(path) if path.is_dir() else file.name)
+            problems += not _redact_file(scanner, file, destination, keep_by_code, Confidence(min_confidence), day)
+    sys.exit(EXIT_USAGE if problems else EXIT_CLEAN)
+
+
+def _redact_file(scanner: Scanner, file: Path, destination: Path, keep, minimum: Confidence, day) -> bool:
+    """Mask one plain-text file into ``destination`` in its own encoding; ``False`` if it cannot be done."""
+    if READERS.get(file.suffix.lower(), text_source.read) is not text_source.read:
+        click.echo(f"govscan: {file}: only plain-text files can be redacted", err=True)
+        return False
+    data = file.read_bytes()
+    try:
+        text = decode(str(file), data)
+    except InputError as error:
+        click.echo(f"govscan: {error.message}", err=True)
+        return False
+    findings = confident(scanner.scan_text(text, as_of=day), minimum)
+    masked = redact_text(text, findings, keep)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    destination.write_bytes(masked.encode(_encoding_of(data)))
+    count = sum(1 for f in findings if f.personal_data)
+    click.echo(f"{file} → {destination}: {count} value{'s' if count != 1 else ''} masked")
+    return True
+
+
+def _encoding_of(data: bytes) -> str:
+    """The encoding ``decode`` read ``data`` with, so the copy keeps it (and its BOM)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "gb18030"
+    return "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
 
 
 def main() -> None:

@@ -72,8 +72,8 @@ class Scanner:
         day = as_of or dt.date.today()
         folded = fold(text)
         hits = _outermost(list(self._matcher.find(folded.text, day)))
-        for detector in self._detectors:
-            hits.extend(_detect(detector, folded.text, day))
+        detected = [hit for detector in self._detectors for hit in _detect(detector, folded.text, day)]
+        hits.extend(one_report_per_value(detected))
         if self._checks:
             context = CheckContext(
                 text=folded.text, as_of=day, published=published, title=title, as_of_given=as_of is not None
@@ -114,6 +114,25 @@ def _detect(detector: Detector, text: str, day: dt.date) -> list[Hit]:
             )
         )
     return hits
+
+
+def one_report_per_value(hits: list[Hit]) -> list[Hit]:
+    """Detector hits on overlapping text are one value reported once (phone digits inside an e-mail, …).
+
+    The more confident hit wins, then the longer one, then the lower rule code.
+    """
+    ranked = sorted(hits, key=lambda h: (-h.confidence.rank, h.start - h.end, h.rule.code, h.start))
+    kept: list[Hit] = []  # disjoint, ordered by start: only the neighbours of a new hit can overlap it
+    starts: list[int] = []
+    for hit in ranked:
+        index = bisect.bisect_left(starts, hit.start)
+        if index > 0 and kept[index - 1].end > hit.start:
+            continue
+        if index < len(kept) and kept[index].start < hit.end:
+            continue
+        kept.insert(index, hit)
+        starts.insert(index, hit.start)
+    return kept
 
 
 def _outermost(hits: list[Hit]) -> list[Hit]:
