@@ -39,8 +39,15 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 
 
+# Width for tables written to a file or pipe, where no terminal sets it: wide
+# enough that no summary is cut (rich would assume 80 columns).
+PIPE_WIDTH = 200
+
+
 def _console(stream=None) -> Console:
-    return Console(file=stream or sys.stdout, highlight=False, soft_wrap=True, emoji=False)
+    stream = stream or sys.stdout
+    width = None if stream.isatty() else PIPE_WIDTH
+    return Console(file=stream, highlight=False, soft_wrap=True, emoji=False, width=width)
 
 
 def _build_scanner(
