@@ -77,10 +77,10 @@ def _check_patterns(patterns: list[str] | None) -> list[str] | None:
 
 
 class _Context(_Strict):
-    """Context rules shared by files (defaults) and entries (overrides).
+    """Context rules shared by files and entries.
 
-    ``None`` on an entry means "use the file's value"; a list, even empty,
-    replaces it.
+    An entry's lists add to its file's (a file-wide 原 plus an entry's own
+    trap); an entry's ``in_title`` replaces the file's.
     """
 
     not_after: list[str] | None = Field(
@@ -211,10 +211,9 @@ class Lexicon(_Context):
         return entry.kind or self.kind
 
     def rules_of(self, entry: Entry) -> _Context:
-        """The context rules that apply to ``entry``: its own, else the file's."""
-        return _Context(
-            **{
-                name: getattr(entry, name) if getattr(entry, name) is not None else getattr(self, name)
-                for name in _Context.model_fields
-            }
-        )
+        """The context rules that apply to ``entry``: the file's lists plus its own."""
+        lists = {
+            name: [*(getattr(self, name) or ()), *(getattr(entry, name) or ())]
+            for name in ("not_after", "not_near", "not_followed_by", "not_preceded_by")
+        }
+        return _Context(**lists, in_title=entry.in_title or self.in_title)
