@@ -119,7 +119,8 @@ class Entry(_Context):
     valid_until: dt.date | None = None
     exceptions: list[str] = Field(default_factory=list)
     followed_by: list[str] = Field(
-        default_factory=list, description="Context rule: the term is wrong only if one of these regexes matches after it."
+        default_factory=list,
+        description="Context rule: the term is wrong only if one of these regexes matches after it.",
     )
     preceded_by: list[str] = Field(
         default_factory=list,
