@@ -75,7 +75,9 @@ class Scanner:
         for detector in self._detectors:
             hits.extend(_detect(detector, folded.text, day))
         if self._checks:
-            context = CheckContext(text=folded.text, as_of=day, published=published, title=title)
+            context = CheckContext(
+                text=folded.text, as_of=day, published=published, title=title, as_of_given=as_of is not None
+            )
             for check in self._checks:
                 hits.extend(check.run(context))
         hits.sort(key=lambda h: (h.start, h.end, h.rule.code))

@@ -59,9 +59,12 @@ def test_an_unknown_field_is_rejected(tmp_path):
     assert (error.line, error.field) == (9, "entries.0.sugestion")
 
 
-def test_an_entry_without_ok_examples_is_rejected(tmp_path):
-    error = error_of(tmp_path, GOOD_ENTRY.replace("ok: [新名]", "ok: []"))
-    assert (error.line, error.field) == (10, "entries.0.examples.ok")
+def test_examples_may_carry_the_date_they_are_scanned_at(tmp_path):
+    lexicon = load(tmp_path, GOOD_ENTRY.replace("ok: [新名]", "ok: [新名, {text: 旧名, as_of: 2016-05-01}]"))
+    assert [(e.text, str(e.as_of)) for e in lexicon.entries[0].examples.ok] == [
+        ("新名", "None"),
+        ("旧名", "2016-05-01"),
+    ]
 
 
 def test_a_bad_regular_expression_is_rejected(tmp_path):

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from enum import Enum
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer, model_validator
 
 from govscan.models import Severity, Source
 from govscan.normalize import fold
@@ -43,27 +43,37 @@ class _Strict(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class Examples(_Strict):
+    """Texts that must produce a finding for this entry, and texts that must not."""
+
+    fire: list[str] = Field(min_length=1)
+    ok: list[str] = Field(default_factory=list)
+
+
 class Example(_Strict):
     """An example text with the date it is scanned at (default: today)."""
 
     text: str = Field(min_length=1)
     as_of: dt.date | None = None
 
+    @model_serializer
+    def _as_written(self) -> str | dict[str, str]:
+        """Serialized as it is usually written: the bare text when it has no date."""
+        return self.text if self.as_of is None else {"text": self.text, "as_of": self.as_of.isoformat()}
 
-def _as_example(value: object) -> object:
-    return {"text": value} if isinstance(value, str) else value
 
-
-class Examples(_Strict):
-    """Texts that must produce a finding for this entry, and texts that must not."""
+class DatedExamples(_Strict):
+    """A term entry's examples; each is a text or ``{text, as_of}`` (国家工商总局 is right in 2016)."""
 
     fire: list[Example] = Field(min_length=1)
-    ok: list[Example] = Field(min_length=1)
+    ok: list[Example] = Field(default_factory=list)
 
     @field_validator("fire", "ok", mode="before")
     @classmethod
     def _plain_strings(cls, value: object) -> object:
-        return [_as_example(item) for item in value] if isinstance(value, list) else value
+        if not isinstance(value, list):
+            return value
+        return [{"text": item} if isinstance(item, str) else item for item in value]
 
 
 def _check_patterns(patterns: list[str] | None) -> list[str] | None:
@@ -114,26 +124,26 @@ class Entry(_Context):
     message: str | None = None
     severity: Severity | None = None
     boundary: Boundary | None = None
-    kind: Kind | None = Field(default=None, description="always or context; default: the file's kind.")
+    kind: Kind | None = Field(default=None, description="always (default) or context.")
     valid_from: dt.date | None = None
     valid_until: dt.date | None = None
     exceptions: list[str] = Field(default_factory=list)
-    followed_by: list[str] = Field(
-        default_factory=list,
+    followed_by: list[str] | None = Field(
+        default=None,
         description="Context rule: the term is wrong only if one of these regexes matches after it.",
     )
-    preceded_by: list[str] = Field(
-        default_factory=list,
+    preceded_by: list[str] | None = Field(
+        default=None,
         description="Context rule: the term is wrong only if one of these regexes is found before it (anchor with $).",
     )
     comment: str | None = Field(default=None, description="Why the entry is as it is (a date choice, a trap).")
     source: Source
-    examples: Examples
+    examples: DatedExamples
 
     @field_validator("followed_by", "preceded_by")
     @classmethod
-    def _valid_required_patterns(cls, patterns: list[str]) -> list[str]:
-        return _check_patterns(patterns) or []
+    def _valid_required_patterns(cls, patterns: list[str] | None) -> list[str] | None:
+        return _check_patterns(patterns)
 
     @model_validator(mode="after")
     def _check(self) -> Entry:
@@ -184,7 +194,6 @@ class Lexicon(_Context):
     description: str = ""
     message: str = Field(description="Template; may use {term} and {suggestion}.")
     boundary: Boundary = Boundary.WORD
-    kind: Kind = Kind.ALWAYS
     near_window: int = Field(default=40, ge=1, le=200, description="Characters each side searched for not_near.")
     title_prefixes: list[str] = Field(
         default_factory=list, description="Prefixes allowed before a term in an exact title: 中华人民共和国."
@@ -201,15 +210,17 @@ class Lexicon(_Context):
         for index, entry in enumerate(self.entries):
             if entry.term in current:
                 raise ValueError(f"entries.{index}: term {entry.term!r} is listed in current_names")
-            if self.kind_of(entry) is Kind.CONTEXT and not entry.has_context_rule():
-                raise ValueError(f"entries.{index}: context-dependent entry {entry.term!r} needs a context rule")
             if (entry.followed_by or entry.preceded_by) and self.kind_of(entry) is not Kind.CONTEXT:
                 raise ValueError(f"entries.{index}: {entry.term!r} requires a context, so its kind must be context")
         return self
 
     def kind_of(self, entry: Entry) -> Kind:
-        """The entry's kind, or the file's."""
-        return entry.kind or self.kind
+        """The entry's kind; unmarked entries are always wrong.
+
+        There is no file-wide default: a top-level ``kind:`` names the file's data
+        kind (``formulations``, ``leaders``), see lexicon/load.py.
+        """
+        return entry.kind or Kind.ALWAYS
 
     def rules_of(self, entry: Entry) -> _Context:
         """The context rules that apply to ``entry``: the file's lists plus its own."""

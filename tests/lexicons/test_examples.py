@@ -39,6 +39,11 @@ def test_ok_examples_do_not_fire(scanner, lexicon, entry):
 
 
 @pytest.mark.parametrize(("lexicon", "entry"), ENTRIES, ids=IDS)
+def test_every_entry_has_examples_that_must_not_fire(lexicon, entry):
+    assert entry.examples.ok, f"{lexicon.code} {entry.term}: no ok example"
+
+
+@pytest.mark.parametrize(("lexicon", "entry"), ENTRIES, ids=IDS)
 def test_every_entry_cites_a_source(lexicon, entry):
     assert entry.source.title.strip(), f"{lexicon.code} {entry.term}: source without title"
     assert entry.source.issuer.strip(), f"{lexicon.code} {entry.term}: source without issuer"
