@@ -190,3 +190,8 @@ def test_ziyi_after_a_philosophers_name_is_not_a_typo(scanner):
 def test_full_width_text_keeps_spans_into_the_original(scanner):
     text = "截止２０２３年底，全市共有养老机构５６家。"
     assert found(scanner, text) == [("LEX401", 0, 2, "截止")]
+
+
+def test_traditional_characters_match_with_spans_into_the_original(scanner):
+    assert found(scanner, "國家工商總局近日部署專項行動。") == [("LEX101", 0, 6, "國家工商總局")]
+    assert found(scanner, "原國家工商總局的職能已調整。") == []

@@ -17,22 +17,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
+from conftest import shared_path
 from govscan.engine import Scanner
 from govscan.lexicon import load_lexicons
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "ecspell-odw-train.jsonl"
 TODAY = dt.date(2026, 1, 1)
-
-pytestmark = pytest.mark.skipif(not DATA.is_file(), reason=f"ECSpell data not present at {DATA}")
 
 
 @pytest.fixture(scope="module")
 def sentences() -> list[str]:
-    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    data = shared_path("data", "ecspell-odw-train.jsonl")
+    rows = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [row["corrected"] for row in rows]
 
 
