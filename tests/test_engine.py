@@ -28,7 +28,7 @@ def test_lexicon_finding_carries_suggestion_source_and_explanation(scanner: Scan
     assert finding.suggestion == "予以"
     assert finding.message == "错别字：「子以」应为「予以」"
     assert finding.source is not None and finding.source.issuer.startswith("中国社会科学院")
-    assert finding.explanation == "词表 LEX401 条目「子以」，分词边界吻合"
+    assert finding.explanation == "词表 LEX401 条目「子以」，上下文规则吻合，分词边界吻合"
 
 
 @pytest.mark.parametrize(

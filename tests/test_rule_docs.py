@@ -43,9 +43,9 @@ def test_lexicon_page_lists_every_entry_with_source_and_examples(pages: dict[str
             heading = f"### {_code(entry.term)}" + (f" → {_code(entry.suggestion)}" if entry.suggestion else "")
             section = page.split(heading + "\n", 1)[1].split("\n### ", 1)[0]
             assert f"- Source: {_inline(entry.source.cite())}" in section
-            for text in entry.examples.fire:
+            for text in (example.text for example in entry.examples.fire):
                 assert f"- Fires on: {_code(text)}" in section
-            for text in entry.examples.ok:
+            for text in (example.text for example in entry.examples.ok):
                 assert f"- Does not fire on: {_code(text)}" in section
 
 

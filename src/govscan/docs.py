@@ -22,7 +22,7 @@ import regex
 
 from govscan.checks import Check, all_checks
 from govscan.detectors import Detector, all_detectors
-from govscan.lexicon import Entry, Lexicon, load_lexicons
+from govscan.lexicon import Entry, Example, Kind, Lexicon, load_lexicons
 from govscan.match import lexicon_rule
 from govscan.models import Rule, Source
 
@@ -105,12 +105,20 @@ def _entry_lines(entry: Entry) -> list[str]:
         lines.append(f"- Severity: {entry.severity.value}")
     if entry.boundary is not None:
         lines.append(f"- Word boundary: {entry.boundary.value}")
+    if entry.kind is Kind.CONTEXT:
+        lines.append("- Context-dependent: fires only where its context rules say so")
     if entry.exceptions:
         lines.append(f"- Correct in: {', '.join(_code(phrase) for phrase in entry.exceptions)}")
+    if entry.comment:
+        lines.append(f"- Note: {_inline(entry.comment)}")
     lines.append(f"- Source: {_citation(entry.source)}")
-    lines += [f"- Fires on: {_code(text)}" for text in entry.examples.fire]
-    lines += [f"- Does not fire on: {_code(text)}" for text in entry.examples.ok]
+    lines += [f"- Fires on: {_example(example)}" for example in entry.examples.fire]
+    lines += [f"- Does not fire on: {_example(example)}" for example in entry.examples.ok]
     return [*lines, ""]
+
+
+def _example(example: Example) -> str:
+    return _code(example.text) + (f" (dated {example.as_of})" if example.as_of else "")
 
 
 def _validity(entry: Entry) -> str:

@@ -1,6 +1,17 @@
 """Lexicons: curated, cited YAML data files and their loader."""
 
 from govscan.lexicon.load import lexicon_folders, load_lexicon, load_lexicons, packaged_lexicon_dir
-from govscan.lexicon.schema import Entry, Examples, Lexicon
+from govscan.lexicon.schema import DatedExamples, Entry, Example, Examples, Kind, Lexicon
 
-__all__ = ["Entry", "Examples", "Lexicon", "lexicon_folders", "load_lexicon", "load_lexicons", "packaged_lexicon_dir"]
+__all__ = [
+    "DatedExamples",
+    "Entry",
+    "Example",
+    "Examples",
+    "Kind",
+    "Lexicon",
+    "lexicon_folders",
+    "load_lexicon",
+    "load_lexicons",
+    "packaged_lexicon_dir",
+]

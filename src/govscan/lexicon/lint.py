@@ -213,7 +213,8 @@ def _shadowed_terms(entries: list[_Entry], today: dt.date) -> Iterator[Problem]:
         inner = {key for _, key in automaton.iter(longer.key) if key != longer.key}
         if not inner:
             continue
-        texts = [longer.entry.term, *longer.entry.examples.fire, *longer.entry.examples.ok]
+        examples = [*longer.entry.examples.fire, *longer.entry.examples.ok]
+        texts = [longer.entry.term, *(example.text for example in examples)]
         for key in sorted(inner):
             for shorter in by_key[key]:
                 text = _silent_context(longer, shorter, texts, matchers, today)
@@ -259,14 +260,16 @@ def _misbehaving_examples(files: list[_File], entries: list[_Entry], today: dt.d
         day = _wrong_day(item.entry, today)
         code = item.file.lexicon.code
         for group, must_fire in (("fire", True), ("ok", False)):
-            for number, text in enumerate(getattr(item.entry.examples, group)):
-                findings = scanner.scan_text(text, as_of=day)
+            for number, example in enumerate(getattr(item.entry.examples, group)):
+                findings = scanner.scan_text(example.text, as_of=example.as_of or day)
                 fired = any(f.code == code and fold(f.matched_text).text == item.key for f in findings)
                 if fired == must_fire:
                     continue
                 if must_fire:
                     others = ", ".join(f"{f.code}「{f.matched_text}」" for f in findings) or "nothing"
-                    message = f"example does not fire 「{item.entry.term}」 (as of {day}; found: {others})"
+                    message = (
+                        f"example does not fire 「{item.entry.term}」 (as of {example.as_of or day}; found: {others})"
+                    )
                 else:
-                    message = f"example fires 「{item.entry.term}」 but must not (as of {day})"
+                    message = f"example fires 「{item.entry.term}」 but must not (as of {example.as_of or day})"
                 yield item.problem(ProblemKind.EXAMPLE, message, "examples", group, number)

@@ -112,13 +112,19 @@ def load_lexicon(path: Path) -> Lexicon:
         return Lexicon.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
-        location = tuple(first["loc"])
+        location = tuple(first["loc"]) or _entry_named_in(first["msg"])
         raise LexiconError(
             str(path),
             first["msg"],
             line=_line_of(root, location),
             field=".".join(str(part) for part in location) or None,
         ) from error
+
+
+def _entry_named_in(message: str) -> tuple[Any, ...]:
+    """File-wide checks name the entry in their message (``entries.3: …``); point at its term."""
+    found = re.search(r"entries\.(\d+)", message)
+    return ("entries", int(found.group(1)), "term") if found else ()
 
 
 def _reject_duplicate_terms(path: Path, data: dict[str, Any], root: yaml.Node) -> None:
