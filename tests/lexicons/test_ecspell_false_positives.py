@@ -49,3 +49,11 @@ def test_no_lexicon_finding_on_corrected_sentences(sentences):
         if findings and not any(not scanner.scan_text(sentence, as_of=day) for day in days[1:]):
             wrong.append((sentence, [(f.code, f.matched_text) for f in findings]))
     assert wrong == []
+
+
+def test_no_finding_from_any_lexicon_rule_when_dated_before_the_2018_reform(sentences):
+    """The stricter reading: dated when the data set's documents were current, nothing fires at all."""
+    scanner = Scanner(detectors=(), checks=())
+    as_of = dt.date(2018, 1, 1)
+    found = [(s, f.code, f.matched_text) for s in sentences for f in scanner.scan_text(s, as_of=as_of)]
+    assert found == []
