@@ -11,6 +11,7 @@ folded and costs one ``str.translate``.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from array import array
 from dataclasses import dataclass
@@ -82,6 +83,12 @@ class Folded:
             point = self.origin[start] if start < len(self.origin) else len(self.original)
             return point, point
         return self.origin[start], self.origin[end - 1] + 1
+
+    def to_folded(self, offset: int) -> int:
+        """The folded offset of original ``offset``: the first folded character at or after it."""
+        if self.origin is None:
+            return offset
+        return bisect.bisect_left(self.origin, offset)
 
 
 def fold(text: str) -> Folded:
