@@ -68,7 +68,8 @@ def print_summary(console: Console, summary: Summary, stale: list[Entry] | None 
     head = [plural(summary.files, "file") + " scanned"]
     if summary.documents != summary.files:
         head[0] += f" ({plural(summary.documents, 'document')})"
-    head.append(plural(summary.errors, "file") + " with errors")
+    unit = "file" if summary.documents == summary.files else "document"
+    head.append(plural(summary.errors, unit) + " with errors")
     head.append(plural(summary.findings, "finding"))
     if summary.findings:
         head[-1] += ": " + ", ".join(f"{summary.by_severity[s]} {s.value}" for s in Severity if summary.by_severity[s])

@@ -86,7 +86,7 @@ def _is_utf8(data: bytes) -> bool:
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
-    """UTF-16 text has a NUL in one byte of most ASCII/CJK-punctuation pairs; plain binary does not align."""
+    """UTF-16 text has a NUL in the high byte of every ASCII character, always on the same side of the pair."""
     if len(head) < 4 or len(head) % 2:
         head = head[: len(head) - len(head) % 2]
     if len(head) < 4:
@@ -95,7 +95,7 @@ def _utf16_without_bom(head: bytes) -> str | None:
     even_nuls = sum(1 for i in range(0, len(head), 2) if head[i] == 0)
     odd_nuls = sum(1 for i in range(1, len(head), 2) if head[i] == 0)
     for encoding, aligned, other in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
-        if aligned >= pairs * 0.2 and other == 0 and _decodes(head, encoding):
+        if aligned >= pairs * 0.2 and other * 3 <= aligned and _decodes(head, encoding):
             return encoding
     return None
 
