@@ -33,7 +33,17 @@ from govscan.filters import RuleSelection, apply_suppressions, fingerprint
 from govscan.lexicon import load_lexicons
 from govscan.lexicon.load import packaged_lexicon_dir
 from govscan.models import FileError, FileResult
-from govscan.sources import ARCHIVES, EXPORTS, SUFFIXES, Document, ReadOptions, RecordError, read_bytes, suffix_of
+from govscan.sources import (
+    ARCHIVES,
+    EXPORTS,
+    SUFFIXES,
+    Document,
+    ReadOptions,
+    RecordError,
+    read_bytes,
+    read_path,
+    suffix_of,
+)
 from govscan.sources.zip import iter_members
 
 STDIN = "-"
@@ -149,7 +159,7 @@ class Worker:
         name = task.path if isinstance(task, _ReadFile) else task.name
         try:
             if isinstance(task, _ReadFile):
-                documents = _read_file(Path(task.path), self.spec.read)
+                documents = read_path(Path(task.path), self.spec.read)
             else:
                 documents = read_bytes(task.name, task.data, task.suffix, self.spec.read)
         except InputError as error:
@@ -235,14 +245,6 @@ def _run_in_worker(task: _Task) -> list[FileResult]:
 
 def _error(path: str, kind: str, message: str) -> FileResult:
     return FileResult(path=path, error=FileError(kind=kind, message=message))
-
-
-def _read_file(path: Path, options: ReadOptions) -> list[Document]:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(str(path), f"cannot read: {error.strerror or error}") from error
-    return read_bytes(str(path), data, suffix_of(path.name), options)
 
 
 def _files(argument: str, walk: Walk) -> Iterator[Path | FileResult]:

@@ -36,7 +36,8 @@ def page() -> html.Page:
 
 def test_visible_text_has_one_line_per_block_and_tabs_between_cells(page: html.Page) -> None:
     assert page.text == (
-        "首页 新闻\n关于做好工作的通知\n各单位：\n截止目前，全市 已完成任务。\n姓名\t电话\n张三\t13812345678\n第一行\n第二行\n"
+        "首页 新闻\n关于做好工作的通知\n各单位：\n截止目前，全市 已完成任务。\n"
+        "姓名\t电话\n张三\t13812345678\n第一行\n第二行\n"
     )
 
 

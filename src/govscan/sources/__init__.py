@@ -60,7 +60,6 @@ __all__ = [
     "RecordError",
     "RecordFields",
     "decode",
-    "expand_path",
     "locate",
     "read_bytes",
     "read_path",
@@ -73,20 +72,6 @@ def suffix_of(name: str) -> str:
     return Path(name).suffix.lower()
 
 
-def expand_path(path: Path) -> list[Path]:
-    """Files to scan for one argument: the file itself, or a folder walked in sorted order.
-
-    A path that does not exist is returned as is, so reading it reports the
-    error in its place in the run.
-    """
-    if not path.is_dir():
-        return [path]
-    found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-    if not found:
-        raise InputError(str(path), f"no files to scan ({', '.join(sorted(SUFFIXES))}) in this folder")
-    return found
-
-
 def read_path(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> list[Document]:
     """Documents in the (single-text or export) file at ``path``."""
     try:
@@ -97,7 +82,7 @@ def read_path(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> list[Docume
         raise InputError(str(path), "is a directory") from error
     except OSError as error:
         raise InputError(str(path), f"cannot read: {error.strerror or error}") from error
-    return read_bytes(str(path), data, path.suffix.lower(), options)
+    return read_bytes(str(path), data, suffix_of(path.name), options)
 
 
 def read_bytes(name: str, data: bytes, suffix: str = ".txt", options: ReadOptions = DEFAULT_OPTIONS) -> list[Document]:
