@@ -86,10 +86,10 @@ def test_text_report_ends_with_the_summary_and_no_progress_when_not_a_tty(
     assert result.exit_code == 1
     assert "site.zip!export/articles.jsonl#line=2&id=A-102:2:6 PII002 error" in result.stdout
     assert result.stdout.splitlines()[-3:] == [
-        "Summary: 1 file scanned (13 documents); 2 documents with errors; 10 findings: 5 error, 5 warning",
-        "  by rule: HTM001 hidden-link ×1, LEX401 common-typo ×5, PII002 mobile-phone ×4",
-        "  top files: site.zip!drafts/draft.docx (3), site.zip!news/utf8.html (3), "
+        "By rule: HTM001 hidden-link ×1, LEX401 common-typo ×5, PII002 mobile-phone ×4",
+        "Top files: site.zip!drafts/draft.docx (3), site.zip!news/utf8.html (3), "
         "site.zip!export/articles.jsonl (2), site.zip!news/gbk.html (2)",
+        "Summary: 1 file scanned (13 documents); 10 findings; 5 error, 5 warning; 2 document errors",
     ]
     assert "files/s" not in result.stderr
 
@@ -117,7 +117,7 @@ def test_baseline_lists_stale_entries_when_a_finding_is_gone(workdir: Path, monk
     (workdir / "stale.json").write_text(json.dumps({"version": 1, "entries": [*entries, extra]}), encoding="utf-8")
     result = _check(workdir, monkeypatch, "--baseline", "stale.json")
     assert result.exit_code == 0
-    assert "baseline: 1 stale entry no longer found:" in result.stdout
+    assert "Baseline: 1 stale entry no longer found:" in result.stdout
     assert f"site.zip!news/gbk.html PII002 {'0' * 32}" in result.stdout
 
 

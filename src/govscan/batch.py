@@ -30,8 +30,7 @@ from typing import BinaryIO
 from govscan.engine import Scanner
 from govscan.errors import InputError
 from govscan.filters import RuleSelection, apply_suppressions, fingerprint
-from govscan.lexicon import load_lexicons
-from govscan.lexicon.load import packaged_lexicon_dir
+from govscan.lexicon import lexicon_folders, load_lexicons
 from govscan.models import FileError, FileResult
 from govscan.sources import (
     ARCHIVES,
@@ -69,11 +68,13 @@ class ScanSpec:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     lexicon_dirs: tuple[Path, ...] = ()
+    default_lexicons: bool = True
     as_of: dt.date | None = None
     read: ReadOptions = field(default_factory=ReadOptions)
 
     def scanner(self) -> Scanner:
-        lexicons = load_lexicons([packaged_lexicon_dir(), *self.lexicon_dirs]) if self.lexicon_dirs else None
+        folders = lexicon_folders(self.lexicon_dirs, packaged=self.default_lexicons)
+        lexicons = load_lexicons(folders) if self.lexicon_dirs or not self.default_lexicons else None
         return Scanner(lexicons=lexicons, selection=RuleSelection.of(self.select, self.ignore))
 
 

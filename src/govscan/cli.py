@@ -7,12 +7,14 @@ Exit codes: 0 clean · 1 findings at or above ``--fail-on`` · 2 usage error
 
 from __future__ import annotations
 
+import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markdown import Markdown
 from rich.table import Table
 
 from govscan import __version__, batch
@@ -20,9 +22,12 @@ from govscan import baseline as baseline_file
 from govscan.baseline import Baseline, Entry
 from govscan.batch import STDIN, Chunk, ScanSpec, count_inputs
 from govscan.config import Settings, find_config, load_config, settings
+from govscan.docs import rule_page
 from govscan.engine import Scanner
 from govscan.errors import ConfigError, LexiconError
 from govscan.filters import RuleSelection, at_or_above
+from govscan.lexicon import Lexicon, lexicon_folders, load_lexicons
+from govscan.lexicon.lint import check_lexicon_files
 from govscan.models import FileResult, Report, Severity
 from govscan.report import csv as csv_report
 from govscan.report import json as json_report
@@ -39,10 +44,37 @@ def _console(stream=None) -> Console:
     return Console(file=stream or sys.stdout, highlight=False, soft_wrap=True, emoji=False)
 
 
-def _build_scanner(select: tuple[str, ...], ignore: tuple[str, ...]) -> Scanner:
+def _build_scanner(
+    select: tuple[str, ...], ignore: tuple[str, ...], lexicons: tuple[Lexicon, ...] | None = None
+) -> Scanner:
     try:
-        return Scanner(selection=RuleSelection.of(select, ignore))
+        return Scanner(lexicons=lexicons, selection=RuleSelection.of(select, ignore))
     except (LexiconError, ConfigError) as error:
+        click.echo(f"govscan: lexicon error: {error}", err=True)
+        sys.exit(EXIT_LEXICON)
+
+
+def _lexicon_options(command: Callable) -> Callable:
+    """``--lexicon-dir`` and ``--no-default-lexicons``: which lexicon folders a command loads."""
+    command = click.option(
+        "--no-default-lexicons",
+        is_flag=True,
+        help="Do not load the packaged lexicons (turn off single ones with --ignore CODE).",
+    )(command)
+    return click.option(
+        "--lexicon-dir",
+        "lexicon_dirs",
+        multiple=True,
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        help="Also load every *.yaml lexicon in DIR (repeatable).",
+    )(command)
+
+
+def _load_lexicons(lexicon_dirs: tuple[Path, ...], no_default_lexicons: bool) -> tuple[Lexicon, ...]:
+    """The lexicons of the run; a broken file exits 3 naming file, line and field."""
+    try:
+        return load_lexicons(lexicon_folders(lexicon_dirs, packaged=not no_default_lexicons))
+    except LexiconError as error:
         click.echo(f"govscan: lexicon error: {error}", err=True)
         sys.exit(EXIT_LEXICON)
 
@@ -79,13 +111,6 @@ def _scan_options(command):
         click.option("--id-field", metavar="PATH", help="JSONL/CSV field naming the record in reports (default: id)."),
         click.option("--date-field", metavar="PATH", help="JSONL/CSV field with the publication date (default: date)."),
         click.option(
-            "--lexicons",
-            "lexicon_dirs",
-            multiple=True,
-            type=click.Path(file_okay=False, path_type=Path),
-            help="Extra folder of lexicon YAML files (repeatable).",
-        ),
-        click.option(
             "--config",
             "config_path",
             type=click.Path(dir_okay=False, path_type=Path),
@@ -96,7 +121,7 @@ def _scan_options(command):
     ]
     for option in reversed(options):
         command = option(command)
-    return command
+    return _lexicon_options(command)
 
 
 def _settings(scan: dict, fail_on: str | None = None) -> Settings:
@@ -113,6 +138,7 @@ def _settings(scan: dict, fail_on: str | None = None) -> Settings:
         ignore=scan["ignore"],
         fail_on=fail_on,
         lexicons=scan["lexicon_dirs"],
+        default_lexicons=not scan["no_default_lexicons"],
         include=scan["include"],
         exclude=scan["exclude"],
         jobs=scan["jobs"],
@@ -291,12 +317,11 @@ def baseline_create(paths: tuple[str, ...], output: Path, **scan) -> None:
 
 @cli.command()
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def rules(output_format: str) -> None:
+@_lexicon_options
+def rules(output_format: str, lexicon_dirs: tuple[Path, ...], no_default_lexicons: bool) -> None:
     """List every rule: code, name, default severity and what it checks."""
-    scanner = _build_scanner((), ())
+    scanner = _build_scanner((), (), _load_lexicons(lexicon_dirs, no_default_lexicons))
     if output_format == "json":
-        import json
-
         click.echo(
             json.dumps(
                 [r.model_dump(mode="json", exclude={"description"}) for r in scanner.rules],
@@ -313,19 +338,106 @@ def rules(output_format: str) -> None:
 
 @cli.command()
 @click.argument("code")
-def explain(code: str) -> None:
-    """Show the documentation of one rule (by code or name)."""
-    scanner = _build_scanner((), ())
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+    help="markdown prints the page of docs/rules/ verbatim.",
+)
+@_lexicon_options
+def explain(code: str, output_format: str, lexicon_dirs: tuple[Path, ...], no_default_lexicons: bool) -> None:
+    """Show the documentation of one rule (by code or name), with every lexicon entry."""
+    lexicons = _load_lexicons(lexicon_dirs, no_default_lexicons)
+    scanner = _build_scanner((), (), lexicons)
     wanted = code.strip()
     rule = next((r for r in scanner.rules if wanted.upper() == r.code or wanted == r.name), None)
     if rule is None:
         raise click.UsageError(f"unknown rule {code!r}; see `govscan rules`")
-    console = _console()
-    console.print(f"[bold]{rule.code} {rule.name}[/bold]  ({rule.kind.value}, default severity {rule.severity.value})")
-    console.print(rule.summary)
-    if rule.description.strip():
-        console.print()
-        console.print(rule.description.strip(), markup=False)
+    page = rule_page(rule, next((lx for lx in lexicons if lx.code == rule.code), None))
+    if output_format == "markdown":
+        click.echo(page, nl=False)
+    else:
+        # Wrapped, not soft-wrapped: rich crops list items that do not fit the width.
+        Console(highlight=False, emoji=False).print(Markdown(page))
+
+
+@cli.group()
+def lexicon() -> None:
+    """Check and list lexicons: the packaged ones and your own (same YAML format)."""
+
+
+@lexicon.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_lexicon_options
+def lexicon_check(
+    paths: tuple[Path, ...], output_format: str, lexicon_dirs: tuple[Path, ...], no_default_lexicons: bool
+) -> None:
+    """Validate lexicon files; exit 3 listing every problem as file:line.
+
+    PATHS are folders or .yaml files checked together (default: the lexicons
+    `govscan check` would load with the same --lexicon-dir options). Checks the
+    schema, terms and codes defined twice, entries without a source, short terms
+    that fire inside longer ones, and that every example fires (or not) as declared.
+    """
+    targets = list(paths) or lexicon_folders(lexicon_dirs, packaged=not no_default_lexicons)
+    problems = check_lexicon_files(targets)
+    if output_format == "json":
+        click.echo(
+            json.dumps(
+                [
+                    {"kind": p.kind.value, "path": p.path, "line": p.line, "field": p.field, "message": p.message}
+                    for p in problems
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        for problem in problems:
+            click.echo(str(problem))
+        click.echo(f"{len(problems)} problem(s)" if problems else "lexicons OK", err=True)
+    sys.exit(EXIT_LEXICON if problems else EXIT_CLEAN)
+
+
+@lexicon.command("list")
+@click.argument("code", required=False)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_lexicon_options
+def lexicon_list(
+    code: str | None, output_format: str, lexicon_dirs: tuple[Path, ...], no_default_lexicons: bool
+) -> None:
+    """Print lexicon entries (CODE: a code, code prefix such as LEX1, or rule name)."""
+    lexicons = _load_lexicons(lexicon_dirs, no_default_lexicons)
+    if code:
+        selection = RuleSelection.of([code])
+        lexicons = tuple(lx for lx in lexicons if selection.allows(lx.code) or lx.name == code)
+        if not lexicons:
+            raise click.UsageError(f"no lexicon matches {code!r}; see `govscan rules`")
+    if output_format == "json":
+        rows = [
+            {"code": lx.code, **entry.model_dump(mode="json", exclude_none=True)}
+            for lx in lexicons
+            for entry in lx.entries
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    table = Table(header_style="bold")
+    for column in ("code", "term", "suggestion", "wrong from", "wrong until", "source"):
+        table.add_column(column, overflow="fold")
+    for lx in lexicons:
+        for entry in lx.entries:
+            table.add_row(
+                lx.code,
+                entry.term,
+                entry.suggestion or "",
+                str(entry.valid_from or ""),
+                str(entry.valid_until or ""),
+                entry.source.cite(),
+            )
+    _console().print(table)
 
 
 def main() -> None:

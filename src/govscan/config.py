@@ -119,6 +119,7 @@ def settings(
     ignore: tuple[str, ...] = (),
     fail_on: str | None = None,
     lexicons: tuple[Path, ...] = (),
+    default_lexicons: bool = True,
     include: tuple[str, ...] = (),
     exclude: tuple[str, ...] = (),
     jobs: int | None = None,
@@ -141,6 +142,7 @@ def settings(
         select=select or tuple(config.select),
         ignore=ignore or tuple(config.ignore),
         lexicon_dirs=lexicons or tuple(config.lexicons),
+        default_lexicons=default_lexicons,
         as_of=as_of,
         read=ReadOptions(fields=fields, limits=Limits(**limit_values)),
     )

@@ -83,7 +83,14 @@ class Scanner:
             hits.extend(_detect(detector, folded.text, day))
         if self._checks:
             links = tuple(link.model_copy(update={"offset": folded.to_folded(link.offset)}) for link in hidden_links)
-            context = CheckContext(text=folded.text, as_of=day, published=published, title=title, hidden_links=links)
+            context = CheckContext(
+                text=folded.text,
+                as_of=day,
+                published=published,
+                title=title,
+                as_of_given=as_of is not None,
+                hidden_links=links,
+            )
             for check in self._checks:
                 hits.extend(check.run(context))
         hits.sort(key=lambda h: (h.start, h.end, h.rule.code))

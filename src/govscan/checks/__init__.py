@@ -32,13 +32,16 @@ class CheckContext:
 
     ``as_of`` is the date the document is judged at (``--as-of``, else its
     publication date, else today); ``published`` is the publication date from
-    the document's metadata, when there is one.
+    the document's metadata, when there is one. ``as_of_given`` is false when
+    ``as_of`` is only today's default, which says nothing about when the
+    document was written.
     """
 
     text: str
     as_of: dt.date
     published: dt.date | None = None
     title: str | None = None
+    as_of_given: bool = False
     # Off-site anchors hidden in the page's markup (HTML sources only), offsets into ``text``.
     hidden_links: tuple[HiddenLink, ...] = ()
 

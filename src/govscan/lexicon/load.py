@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -13,10 +14,49 @@ from pydantic import ValidationError
 from govscan.errors import LexiconError
 from govscan.lexicon.schema import Lexicon
 
+# A file's top-level ``kind:`` key. Term lexicons have none; other kinds (``formulations``,
+# ``leaders``) are structured data read by their own check module and skipped here.
+_KIND = re.compile(r"^kind:[ \t]*[\"']?([a-z][a-z-]*)", re.MULTILINE)
+TERMS = "terms"
+
+
+def file_kind(path: Path) -> str:
+    """The ``kind:`` a data file declares at the top level; ``terms`` when it declares none."""
+    try:
+        found = _KIND.search(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return TERMS  # load_lexicon reports the unreadable file with its path
+    return found.group(1) if found else TERMS
+
+
+class _DatesAsText(yaml.SafeLoader):
+    """Safe loader that leaves dates as text for pydantic to check.
+
+    PyYAML turns ``2018-02-30`` into a ``ValueError`` with no line; as text it
+    fails validation like any other field, naming file, line and field.
+    """
+
+
+_DatesAsText.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 
 def packaged_lexicon_dir() -> Path:
     """The folder of lexicons shipped inside the installed package."""
     return Path(str(resources.files("govscan.lexicons")))
+
+
+def lexicon_folders(extra: Iterable[Path] = (), *, packaged: bool = True) -> list[Path]:
+    """The folders a run loads: the packaged one (unless turned off), then the user's, each once."""
+    folders = [packaged_lexicon_dir()] if packaged else []
+    seen = {folder.resolve() for folder in folders}
+    for folder in extra:
+        if folder.resolve() not in seen:
+            seen.add(folder.resolve())
+            folders.append(folder)
+    return folders
 
 
 def load_lexicons(directories: Iterable[Path] | None = None) -> tuple[Lexicon, ...]:
@@ -33,6 +73,8 @@ def load_lexicons(directories: Iterable[Path] | None = None) -> tuple[Lexicon, .
         if not folder.is_dir():
             raise LexiconError(str(folder), "lexicon folder does not exist")
         for path in sorted(folder.glob("*.yaml")):
+            if file_kind(path) != TERMS:
+                continue
             lexicon = load_lexicon(path)
             if lexicon.code in codes:
                 raise LexiconError(
@@ -56,8 +98,8 @@ def load_lexicon(path: Path) -> Lexicon:
     except (OSError, UnicodeDecodeError) as error:
         raise LexiconError(str(path), f"cannot read file: {error}") from error
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=_DatesAsText)
+        data = yaml.load(text, Loader=_DatesAsText)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None

@@ -63,24 +63,30 @@ class Summary:
 
 
 def print_summary(console: Console, summary: Summary, stale: list[Entry] | None = None) -> None:
-    """Files scanned, files with errors, findings by severity and rule, the files with most findings."""
-    plural = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
-    head = [plural(summary.files, "file") + " scanned"]
-    if summary.documents != summary.files:
-        head[0] += f" ({plural(summary.documents, 'document')})"
-    unit = "file" if summary.documents == summary.files else "document"
-    head.append(plural(summary.errors, unit) + " with errors")
-    head.append(plural(summary.findings, "finding"))
-    if summary.findings:
-        head[-1] += ": " + ", ".join(f"{summary.by_severity[s]} {s.value}" for s in Severity if summary.by_severity[s])
-    console.print(Text("Summary: " + "; ".join(head), "bold"))
+    """Findings by rule, the files with most findings, stale baseline entries, then the one-line tally last."""
     if summary.by_code:
         rules = ", ".join(f"{code} {summary.names[code]} ×{count}" for code, count in sorted(summary.by_code.items()))
-        console.print(Text(f"  by rule: {rules}"))
+        console.print(Text(f"By rule: {rules}"))
     top = summary.top_files()
     if top:
-        console.print(Text("  top files: " + ", ".join(f"{path} ({count})" for path, count in top)))
+        console.print(Text("Top files: " + ", ".join(f"{path} ({count})" for path, count in top)))
     if stale:
-        console.print(Text(f"  baseline: {plural(len(stale), 'stale entry')} no longer found:", "yellow"))
+        console.print(
+            Text(f"Baseline: {_plural(len(stale), 'stale entry', 'stale entries')} no longer found:", "yellow")
+        )
         for entry in stale:
             console.print(Text(f"    {entry.path} {entry.code} {entry.fingerprint}", "yellow"))
+    scanned = _plural(summary.files, "file") + " scanned"
+    if summary.documents != summary.files:
+        scanned += f" ({_plural(summary.documents, 'document')})"
+    parts = [scanned, _plural(summary.findings, "finding")]
+    if summary.findings:
+        parts.append(", ".join(f"{summary.by_severity[s]} {s.value}" for s in Severity if summary.by_severity[s]))
+    if summary.errors:
+        unit = "file" if summary.documents == summary.files else "document"
+        parts.append(_plural(summary.errors, f"{unit} error"))
+    console.print(Text("Summary: " + "; ".join(parts), "bold"))
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else plural or word + 's'}"

@@ -73,7 +73,7 @@ def sniff_encoding(name: str, data: bytes, declared: str | None = None) -> str:
         return guess.encoding
     if _decodes(data, "gb18030"):
         return "gb18030"
-    raise InputError(name, "not valid UTF-8, GB18030, Big5 or UTF-16; cannot decode")
+    raise InputError(name, f"not valid UTF-8 (byte {_utf8_error(data)}) nor GB18030, Big5 or UTF-16; cannot decode")
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -83,6 +83,14 @@ def _is_utf8(data: bytes) -> bool:
         # A file cut in the middle of a character (a sniffed head) is still UTF-8.
         return error.start >= len(data) - 3 and error.reason == "unexpected end of data"
     return True
+
+
+def _utf8_error(data: bytes) -> int:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.start
+    return len(data)
 
 
 def _utf16_without_bom(head: bytes) -> str | None:

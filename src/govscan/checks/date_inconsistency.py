@@ -1,0 +1,122 @@
+"""DAT004 date-inconsistency — a document dated after the page says it was published.
+
+What it finds:
+    The signature date (落款: the last line of the notice that is only a date)
+    or a 成文日期/印发日期 header later than a publication date: the page's
+    metadata date, or a 发布日期/发布时间/公开日期 header in the text. Each
+    finding names both dates and where each came from.
+
+Why it matters:
+    A document cannot be signed after it was published. A publication date
+    earlier than the document's own is the trace of 伪造发稿日期 (back-dating a
+    page to pass an inspection), a single-veto item of 国办秘函〔2019〕19号.
+
+Validation:
+    Only dates with a written year count. The 落款 is looked for in the last
+    eight non-empty lines. When the 落款 and a 成文日期 header carry the same
+    date, one finding reports them both.
+
+Examples:
+    (published 2021-06-04) …\\n某某市人民政府办公室\\n2021年6月10日 → fires.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from govscan.checks import CheckContext
+from govscan.checks._dates import DateMention, read_dates, resolve
+from govscan.hit import Hit
+from govscan.models import Rule, RuleKind, Severity
+
+RULE = Rule(
+    code="DAT004",
+    name="date-inconsistency",
+    severity=Severity.ERROR,
+    summary="成文或落款日期晚于发布日期",
+    description=__doc__ or "",
+    kind=RuleKind.CHECK,
+)
+
+_LABEL = re.compile(r"(?P<label>成文日期|印发日期|发布日期|发布时间|公开日期) ?[:]? ?")
+_CONTENT_LABELS = ("成文日期", "印发日期")
+_SIGNATURE_LINES = 8
+
+
+@dataclass(frozen=True)
+class _Dated:
+    """A date and where it came from: a labelled line of the text, or the metadata (no offsets)."""
+
+    date: dt.date
+    label: str
+    start: int | None = None
+    end: int | None = None
+
+    def source(self, text: str) -> str:
+        """Human description; the line number is only counted for dates that get reported."""
+        if self.start is None:
+            return self.label
+        return f"{self.label}（第{text.count(chr(10), 0, self.start) + 1}行）"
+
+
+def check(context: CheckContext) -> Iterator[Hit]:
+    text = context.text
+    mentions = {m.start: m for m in read_dates(text) if m.year is not None and m.range_from is None}
+    content: list[_Dated] = []
+    published: list[_Dated] = []
+    if context.published is not None:
+        published.append(_Dated(context.published, "元数据发布日期"))
+    for match in _LABEL.finditer(text):
+        mention = mentions.get(match.end())
+        date = resolve(mention) if mention else None
+        if mention is None or date is None:
+            continue
+        label = match.group("label")
+        dated = _Dated(date, f"“{label}”", mention.start, mention.end)
+        (content if label in _CONTENT_LABELS else published).append(dated)
+    signature = _signature(text, mentions)
+    if signature is not None:
+        content.append(signature)
+    reported: set[dt.date] = set()
+    for dated in content:
+        if dated.date in reported:
+            continue
+        earlier = [p for p in published if p.date < dated.date]
+        if not earlier:
+            continue
+        reported.add(dated.date)
+        same = [c.source(text) for c in content if c.date == dated.date and c is not dated]
+        sources = "、".join([dated.source(text), *same])
+        against = "；".join(f"{p.source(text)} {p.date.isoformat()}" for p in earlier)
+        yield Hit(
+            rule=RULE,
+            start=dated.start or 0,
+            end=dated.end or 0,
+            message=RULE.summary,
+            explanation=f"{sources} {dated.date.isoformat()} 晚于 {against}",
+            severity=RULE.severity,
+        )
+
+
+def _signature(text: str, mentions: dict[int, DateMention]) -> _Dated | None:
+    """The 落款 date: the last of the final non-empty lines that holds nothing but a date."""
+    position = len(text)
+    seen = 0
+    while position > 0 and seen < _SIGNATURE_LINES:
+        line_start = text.rfind("\n", 0, position) + 1
+        line = text[line_start:position]
+        position = line_start - 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        seen += 1
+        mention = mentions.get(line_start + len(line) - len(line.lstrip()))
+        if mention is None or mention.end - mention.start != len(stripped):
+            continue
+        date = resolve(mention)
+        if date is not None:
+            return _Dated(date, "落款日期", mention.start, mention.end)
+    return None

@@ -1,0 +1,211 @@
+"""LEX302 formulation: fixed official formulations written incompletely or wrongly.
+
+Judges what a term list cannot: a fixed enumeration (四个意识, 两个确立 …) with a
+member wrong, missing or out of order; a broken full name (习近平思想); a
+superseded form (四个全面 with 全面建成小康社会 after 2020-10); a term that
+official texts quote ("一带一路"倡议) written without quotation marks.
+
+An enumeration's members are judged exactly only when the written list is
+attached to its name ("四个意识"，即…; …看齐意识的"四个意识"). A list without its
+name is only judged on order, and only when it names three or more members,
+because ordinary prose lists such words freely (增强创新意识、学习能力).
+The data, with sources and examples, is ``lexicons/formulations.yaml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from govscan.checks import CheckContext
+from govscan.hit import Hit
+from govscan.lexicon.formulations import Enumeration, Formulations, Pattern, Quoted, packaged_formulations
+from govscan.models import Rule, RuleKind
+
+OPEN_QUOTES = "“\"「『‘'"
+CLOSE_QUOTES = "”\"」』’'"
+_QUOTE_CHARS = regex.compile(f"[{regex.escape(OPEN_QUOTES + CLOSE_QUOTES)}]")
+# What may join an enumeration's name to the list that follows it: "四个意识"：… / （… / ，即….
+_CONNECTOR_AFTER = r"(?:[:(]|,?(?:即|也就是|就是|是指|指的是|包括|分别是|主要是)[:,]?)"
+# What may join a list to the name that follows it: …看齐意识的"四个意识" / …这"四个自信".
+_CONNECTOR_BEFORE = r"(?:的|这|等)?"
+# An unnamed list is judged on order only from this many members on.
+MIN_UNNAMED_MEMBERS = 3
+
+
+def _rule(data: Formulations) -> Rule:
+    return Rule(
+        code=data.code,
+        name=data.name,
+        severity=data.severity,
+        summary=data.summary,
+        description=data.description,
+        kind=RuleKind.CHECK,
+    )
+
+
+RULE = _rule(packaged_formulations())
+
+
+def check(context: CheckContext) -> Iterator[Hit]:
+    """Every broken formulation in ``context.text``."""
+    yield from find(packaged_formulations(), context.text, context.as_of, RULE)
+
+
+def find(data: Formulations, text: str, as_of: dt.date, rule: Rule | None = None) -> list[Hit]:
+    """Hits of every section of ``data`` in folded ``text``, sorted; quote warnings inside an error are dropped."""
+    rule = rule or _rule(data)
+    errors = [hit for enumeration in data.enumerations for hit in _enumeration_hits(rule, enumeration, text, as_of)]
+    errors += [hit for pattern in data.patterns for hit in _pattern_hits(rule, pattern, text)]
+    warnings = [
+        hit
+        for quoted in data.quoted
+        for hit in _quote_hits(rule, data, quoted, text)
+        if not any(e.start < hit.end and hit.start < e.end for e in errors)
+    ]
+    return sorted(errors + warnings, key=lambda h: (h.start, h.end))
+
+
+@dataclass(frozen=True)
+class _CompiledEnumeration:
+    written_list: regex.Pattern[str]
+    name_before: regex.Pattern[str] | None
+    name_after: regex.Pattern[str] | None
+
+
+def _compiled(enumeration: Enumeration) -> _CompiledEnumeration:
+    return _compile(enumeration.item, enumeration.separator, enumeration.label, enumeration.label_suffix)
+
+
+@cache
+def _compile(item: str, separator: str, label: str | None, label_suffix: str | None) -> _CompiledEnumeration:
+    written_list = regex.compile(f"(?P<item>{item})(?:(?:{separator})(?P<item>{item}))*")
+    if label is None:
+        return _CompiledEnumeration(written_list, None, None)
+    name = f"[{regex.escape(OPEN_QUOTES)}]?(?:{label})[{regex.escape(CLOSE_QUOTES)}]?"
+    if label_suffix:
+        name += f"(?:{label_suffix})?"
+    return _CompiledEnumeration(
+        written_list,
+        regex.compile(f"{name}{_CONNECTOR_AFTER}$"),
+        regex.compile(f"{_CONNECTOR_BEFORE}{name}"),
+    )
+
+
+def _plain(member: str) -> str:
+    return _QUOTE_CHARS.sub("", member)
+
+
+def _enumeration_hits(rule: Rule, enumeration: Enumeration, text: str, as_of: dt.date) -> Iterator[Hit]:
+    compiled = _compiled(enumeration)
+    for written in compiled.written_list.finditer(text):
+        items = [_plain(i) for i in written.captures("item")]
+        start, end = written.span()
+        named = compiled.name_before is not None and (
+            compiled.name_before.search(text, max(0, start - 24), start) is not None
+            or compiled.name_after.match(text, end) is not None
+        )
+        problem = _named_problem(enumeration, items, as_of) if named else _unnamed_problem(enumeration, items, as_of)
+        if problem is None:
+            continue
+        message, explanation = problem
+        yield Hit(
+            rule=rule,
+            start=start,
+            end=end,
+            message=message,
+            explanation=explanation,
+            severity=rule.severity,
+            suggestion=enumeration.joiner.join(enumeration.members),
+            source=enumeration.source,
+        )
+
+
+def _named_problem(enumeration: Enumeration, items: list[str], as_of: dt.date) -> tuple[str, str] | None:
+    """What is wrong with a list written next to the enumeration's name, or None."""
+    current = [_plain(m) for m in enumeration.members]
+    if items == current:
+        return None
+    for form in enumeration.superseded:
+        if items == [_plain(m) for m in form.members]:
+            if as_of <= form.valid_until:
+                return None
+            return (
+                f"「{enumeration.name}」的表述已更新",
+                f"此为 {form.valid_until} 及以前的提法；现行表述为：{enumeration.joiner.join(enumeration.members)}",
+            )
+    return _compare(enumeration, items, current)
+
+
+def _unnamed_problem(enumeration: Enumeration, items: list[str], as_of: dt.date) -> tuple[str, str] | None:
+    """An unnamed list is wrong only when it is a whole superseded form, or names members out of order."""
+    for form in enumeration.superseded:
+        if items == [_plain(m) for m in form.members] and as_of > form.valid_until:
+            return _named_problem(enumeration, items, as_of)
+    current = [_plain(m) for m in enumeration.members]
+    named = [item for item in items if item in current]
+    if len(set(named)) < MIN_UNNAMED_MEMBERS or len(set(named)) != len(named):
+        return None
+    if named == sorted(named, key=current.index):
+        return None
+    return _compare(enumeration, named, current)
+
+
+def _compare(enumeration: Enumeration, items: list[str], current: list[str]) -> tuple[str, str]:
+    missing = [m for m in current if m not in items]
+    extra = [i for i in items if i not in current]
+    if not missing and not extra:
+        return f"「{enumeration.name}」的顺序有误", f"官方顺序为：{enumeration.joiner.join(enumeration.members)}"
+    parts = []
+    if extra:
+        parts.append(f"「{'、'.join(extra)}」不属于「{enumeration.name}」")
+    if missing:
+        parts.append(f"缺少「{'、'.join(missing)}」")
+    return f"「{enumeration.name}」的表述不完整或有误", "；".join(parts)
+
+
+def _pattern_hits(rule: Rule, pattern: Pattern, text: str) -> Iterator[Hit]:
+    for written in _regex(pattern.pattern).finditer(text):
+        if written.group() in pattern.accept:
+            continue
+        yield Hit(
+            rule=rule,
+            start=written.start(),
+            end=written.end(),
+            message=pattern.message,
+            explanation=f"「{written.group()}」不是「{pattern.name}」的规范写法",
+            severity=pattern.severity or rule.severity,
+            suggestion=written.expand(pattern.suggestion),
+            source=pattern.source,
+        )
+
+
+@cache
+def _regex(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern)
+
+
+def _quote_regex(quoted: Quoted) -> regex.Pattern[str]:
+    after = f"(?=[{regex.escape(CLOSE_QUOTES)}]?(?:{quoted.after}))" if quoted.after else ""
+    return _regex(regex.escape(quoted.term) + after)
+
+
+def _quote_hits(rule: Rule, data: Formulations, quoted: Quoted, text: str) -> Iterator[Hit]:
+    for written in _quote_regex(quoted).finditer(text):
+        start, end = written.span()
+        if start > 0 and text[start - 1] in OPEN_QUOTES and end < len(text) and text[end] in CLOSE_QUOTES:
+            continue
+        yield Hit(
+            rule=rule,
+            start=start,
+            end=end,
+            message=f"「{quoted.term}」应加引号",
+            explanation="党章、全会公报和新华社稿件中此提法均加引号（风格建议）",
+            severity=data.quote_severity,
+            suggestion=f"“{quoted.term}”",
+            source=quoted.source,
+        )

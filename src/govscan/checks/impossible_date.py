@@ -1,0 +1,72 @@
+"""DAT001 impossible-date — a date that does not exist, or a range that ends before it starts.
+
+What it finds:
+    ``2023年2月30日``, ``2021年13月``, ``2021-02-29`` (2021 is not a leap year),
+    ``二〇二三年二月三十日``, full-width digits, and both ends of ranges
+    (``2025年4月1日—2025年6月31日``, ``4月1日至31日``), plus ranges whose end
+    lies before their start (``2025年6月10日至2025年6月1日``, ``4月10日至5日``).
+
+Why it matters:
+    An impossible date is a 严重表述错误 on its face: readers cannot act on it,
+    and inspection notices list such dates among the errors they find.
+
+Validation:
+    Month and day are checked against the calendar in every year; 2月29日 is
+    checked against its year, so a year-less 2月29日 is judged only when the
+    document's date gives it one (see ``_dates``). A range end leaving out its
+    month or year inherits them from the start; an end in an earlier month
+    without a year rolls into the next year (``12月25日至1月3日`` is fine).
+
+Examples:
+    本办法自2023年2月30日起施行 → fires; 2月4日至10日放假 → does not fire.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+
+from govscan.checks import CheckContext
+from govscan.checks._dates import DateMention, document_date, month_problem, read_dates, resolve_all, years_of
+from govscan.hit import Hit
+from govscan.models import Rule, RuleKind, Severity
+
+RULE = Rule(
+    code="DAT001",
+    name="impossible-date",
+    severity=Severity.ERROR,
+    summary="日期不存在（如2月30日、13月），或起止日期颠倒",
+    description=__doc__ or "",
+    kind=RuleKind.CHECK,
+)
+
+
+def check(context: CheckContext) -> Iterator[Hit]:
+    today = document_date(context)
+    for mention in read_dates(context.text):
+        years = years_of(mention, today)
+        problem = month_problem(mention) or _leap_problem(mention, years)
+        if problem is not None:
+            yield _hit(mention.start, mention.end, f"读作{_label(mention, years)}：{problem}")
+        elif mention.range_from is not None:
+            pairs = list(zip(resolve_all(mention.range_from, today), resolve_all(mention, today), strict=False))
+            if pairs and all(first and last and last < first for first, last in pairs):
+                first, last = pairs[0]
+                explanation = f"起始日期 {first.isoformat()} 晚于结束日期 {last.isoformat()}"
+                yield _hit(mention.range_from.start, mention.end, explanation)
+
+
+def _leap_problem(mention: DateMention, years: tuple[int, ...]) -> str | None:
+    """2月29日 in a year that is not a leap year (in every year the date may mean)."""
+    if (mention.month, mention.day) != (2, 29) or not years or any(calendar.isleap(y) for y in years):
+        return None
+    return month_problem(mention, years[0])
+
+
+def _label(mention: DateMention, years: tuple[int, ...]) -> str:
+    """The date as read, with the year it takes when it leaves it out."""
+    return mention.label if not years or mention.year is not None else f"{years[0]}年{mention.label}"
+
+
+def _hit(start: int, end: int, explanation: str) -> Hit:
+    return Hit(rule=RULE, start=start, end=end, message=RULE.summary, explanation=explanation, severity=RULE.severity)

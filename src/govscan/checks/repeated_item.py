@@ -1,0 +1,145 @@
+"""DAT005 repeated-item — the same item twice in one enumeration.
+
+What it finds:
+    A repeated item in a list joined by 、 (图解、动漫、新闻发布会、动漫、音频 — a
+    real case from an inspection notice), in a run of short items joined by
+    commas (图解，动漫，新闻发布会，动漫，音频), and in a numbered list, on
+    consecutive lines (1. / （一） / ① …) or inline (（1）…；（2）…).
+
+Why it matters:
+    A repeated item reads as careless copy-editing and hides whatever item was
+    meant instead; inspection notices report it as a 表述错误.
+
+Validation:
+    Items are compared exactly. Only items wholly inside the list count: the
+    first item of a 、 list usually carries the words before the list, so it is
+    left out; the last counts once cut at 等 (音频等形式 → 音频). Comma runs need
+    three or more items of at most eight characters. Items of one character
+    (省、市、县) and numbers are not compared.
+
+Examples:
+    采用图解、动漫、新闻发布会、动漫、音频等形式 → fires on the second 动漫.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from govscan.checks import CheckContext
+from govscan.hit import Hit
+from govscan.models import Rule, RuleKind, Severity
+
+RULE = Rule(
+    code="DAT005",
+    name="repeated-item",
+    severity=Severity.WARNING,
+    summary="同一列举中出现重复项",
+    description=__doc__ or "",
+    kind=RuleKind.CHECK,
+)
+
+# A clause (between , 。 ; : ! ? and line breaks) with at least two 、: a list of three or more.
+_LISTING_CLAUSE = re.compile(r"(?:^|(?<=[,。;:!?\n]))[^,。;:!?\n、]*(?:、[^,。;:!?\n、]*){2,}", re.MULTILINE)
+_COMMA_ITEM = 8
+# Three or more short items, each between two commas of one sentence (so never its first or last part).
+_COMMA_RUN = re.compile(rf",(?:[^,、。;!?\n]{{1,{_COMMA_ITEM}}},){{3,}}")
+_MARKER = r"(?:\(?[一二三四五六七八九十]{1,3}[)、]|\(?[0-9]{1,2}[).、]|\([0-9]{1,2}\)|[①-⑳])"
+_NUMBERED_LINE = re.compile(rf"^[ \t]*(?P<marker>{_MARKER}) ?(?P<item>[^\n]*?)[。;,、 \t]*$", re.MULTILINE)
+_INLINE_ITEM = re.compile(r"(?:\([0-9]{1,2}\)|[①-⑳])(?P<item>[^()①-⑳\n;。]+)")
+_LINE = re.compile(r"[^\n]+")
+_TRAILING = " \t,、;。"
+
+Item = tuple[int, int]
+
+
+def check(context: CheckContext) -> Iterator[Hit]:
+    text = context.text
+    lists: list[list[Item]] = []
+    for clause in _LISTING_CLAUSE.finditer(text):
+        lists.append(_enumeration(clause.start(), clause.group()))
+    lists.extend(_comma_runs(text))
+    lists.extend(_numbered_lines(text))
+    lists.extend(_inline_lists(text))
+    for items in lists:
+        yield from _repeats(text, items)
+
+
+def _enumeration(offset: int, clause: str) -> list[Item]:
+    """The items of a 、 list inside one clause, without the first (it carries the lead-in)."""
+    parts = clause.split("、")
+    if len(parts) < 3:
+        return []
+    items = []
+    position = offset + len(parts[0]) + 1
+    for index, part in enumerate(parts[1:], start=1):
+        length = len(part)
+        if index == len(parts) - 1:
+            if "等" not in part:
+                break
+            length = part.index("等")
+        items.append((position, position + length))
+        position += len(part) + 1
+    return items
+
+
+def _comma_runs(text: str) -> Iterator[list[Item]]:
+    """Runs of three or more short comma-separated items inside a sentence."""
+    for run in _COMMA_RUN.finditer(text):
+        items = []
+        position = run.start() + 1
+        for part in run.group()[1:-1].split(","):
+            if part.strip():
+                items.append((position, position + len(part)))
+            position += len(part) + 1
+        yield items
+
+
+def _numbered_lines(text: str) -> list[list[Item]]:
+    """Consecutive lines that open with a list marker, as one list per block."""
+    lists: list[list[Item]] = []
+    current: list[Item] = []
+    last_end = -2
+    for match in _NUMBERED_LINE.finditer(text):
+        if match.start() != last_end + 1:
+            lists.append(current)
+            current = []
+        current.append((match.start("item"), match.end("item")))
+        last_end = match.end()
+    lists.append(current)
+    return lists
+
+
+def _inline_lists(text: str) -> Iterator[list[Item]]:
+    """Items marked （1）（2）… or ①②… inside one line."""
+    for line in _LINE.finditer(text):
+        items = []
+        for match in _INLINE_ITEM.finditer(text, line.start(), line.end()):
+            start = match.start("item")
+            items.append((start, _strip_end(text, start, match.end("item"))))
+        yield items
+
+
+def _strip_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return end
+
+
+def _repeats(text: str, items: list[Item]) -> Iterator[Hit]:
+    seen: set[str] = set()
+    for start, end in items:
+        value = text[start:end].strip()
+        if len(value) < 2 or value.isdigit():
+            continue
+        if value in seen:
+            yield Hit(
+                rule=RULE,
+                start=start,
+                end=end,
+                message=RULE.summary,
+                explanation=f"“{value}”在同一列举中已经出现过",
+                severity=RULE.severity,
+            )
+        else:
+            seen.add(value)

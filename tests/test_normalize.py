@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govscan.normalize import ZERO_WIDTH, fold
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("１３９１２３４５６７８", "13912345678"),
+        ("1\u200b3\u200b9", "139"),
+        ("ＡＢＣ：（＋８６）", "ABC:(+86)"),
+        ("\ufeff政府\u3000网站", "政府 网站"),
+        ("①②", "①②"),  # circled numbers stay: folding them would glue list markers to numbers
+        ("面积100m²", "面积100m²"),
+    ],
+)
+def test_fold_examples(text: str, folded: str) -> None:
+    assert fold(text).text == folded
+
+
+def test_text_without_removals_has_no_offset_map() -> None:
+    result = fold("联系电话：１３９１２３４５６７８")
+    assert result.removed == ()
+    assert result.to_original(5, 16) == (5, 16)
+
+
+def test_span_maps_back_over_removed_and_widened_characters() -> None:
+    text = "电话：１\u200b３９１２３４５６７８。"
+    result = fold(text)
+    start = result.text.index("139")
+    original = result.to_original(start, start + 11)
+    assert original == (3, 15)
+    assert text[original[0] : original[1]] == "１\u200b３９１２３４５６７８"
+
+
+def test_multi_character_nfkc_expansions_are_left_alone() -> None:
+    # NFKC would turn the ellipsis into three dots and shift every later offset.
+    assert fold("等…㈠").text == "等…㈠"
+
+
+def test_full_width_punctuation_folds_one_for_one() -> None:
+    assert fold("（＋８６）１３９，").text == "(+86)139,"
+
+
+_PLAIN = st.text(alphabet=st.sampled_from(list("政府网站联系电话0123456789abc，。 ")), max_size=30)
+_NOISE = st.sampled_from(list(ZERO_WIDTH) + list("０１２３４５６７８９ａｂｃ，。\u3000"))
+
+
+@given(st.lists(st.tuples(_PLAIN, st.lists(_NOISE, max_size=3)), max_size=8), st.data())
+def test_mapped_span_recovers_the_original_substring(pieces, data) -> None:
+    """For random text with full-width and zero-width insertions, every folded
+    span maps back to an original substring that folds to the same text."""
+    text = "".join(plain + "".join(noise) for plain, noise in pieces)
+    result = fold(text)
+    start = data.draw(st.integers(0, len(result.text)))
+    end = data.draw(st.integers(start, len(result.text)))
+    if start == end:
+        return
+    o_start, o_end = result.to_original(start, end)
+    assert 0 <= o_start < o_end <= len(text)
+    assert fold(text[o_start:o_end]).text == result.text[start:end]
