@@ -46,15 +46,16 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return directory
 
 
-def _check(workdir: Path, monkeypatch: pytest.MonkeyPatch, *arguments: str):
+def _check(workdir: Path, monkeypatch: pytest.MonkeyPatch, *arguments: str, jobs: str = "1"):
+    """``check site.zip``; worker processes only where a test is about them (each pool costs a start-up)."""
     monkeypatch.chdir(workdir)
-    return CliRunner().invoke(cli, ["check", "site.zip", "--jobs", "2", *FIELDS, *arguments])
+    return CliRunner().invoke(cli, ["check", "site.zip", "--jobs", jobs, *FIELDS, *arguments])
 
 
 def test_every_planted_finding_is_reported_at_its_file_record_and_line(
     workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    result = _check(workdir, monkeypatch, "--format", "json")
+    result = _check(workdir, monkeypatch, "--format", "json", jobs="2")
     assert result.exit_code == 1, result.output
     report = json.loads(result.stdout)
     assert report["version"] == 1 and report["tool"]["name"] == "govscan"
@@ -103,7 +104,7 @@ def test_baseline_makes_the_second_run_report_zero_new_findings(workdir: Path, m
     assert "wrote 10 baseline entries to baseline.json" in created.stderr
     stored = (workdir / "baseline.json").read_text(encoding="utf-8")
     assert "13912345678" not in stored and "截止目前" not in stored and '"line"' not in stored
-    again = _check(workdir, monkeypatch, "--baseline", "baseline.json", "--format", "json")
+    again = _check(workdir, monkeypatch, "--baseline", "baseline.json", "--format", "json", jobs="2")
     assert again.exit_code == 0, again.output
     report = json.loads(again.stdout)
     assert _findings(report) == []
@@ -165,3 +166,10 @@ def test_progress_bar_is_drawn_on_a_terminal(workdir: Path) -> None:
     assert len(stdout.decode().splitlines()) == len(PLANTED) + len(ERRORS)
     screen = drawn.decode("utf-8", "replace")
     assert "1/1" in screen and "files/s" in screen and "10 findings" in screen
+
+
+def test_include_and_exclude_apply_to_archive_members(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = _check(workdir, monkeypatch, "--format", "jsonl", "--exclude", "drafts/*", "--include", "*.html")
+    paths = {json.loads(line)["path"] for line in result.stdout.splitlines()}
+    # The traversal member is refused whatever the globs say; everything else is an HTML page.
+    assert paths == {"site.zip!news/utf8.html", "site.zip!news/gbk.html", "site.zip!../escape.txt"}
