@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from govscan import Scanner
+from govscan import RuleSelection, Scanner
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -24,3 +25,25 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not here: ../shared is only present in the team's checkout and CI")
     return path
+
+
+# Personal-data detectors (issue 3): one PII-only scanner, and a compact view of its findings.
+PII_AS_OF = dt.date(2024, 6, 30)
+
+
+@pytest.fixture(scope="session")
+def pii_scanner() -> Scanner:
+    return Scanner(selection=RuleSelection.of(["PII"]))
+
+
+@pytest.fixture(scope="session")
+def found(pii_scanner):
+    """``found(text)`` → ``[(code, matched text, severity, confidence), …]`` in text order."""
+
+    def scan(text: str, as_of: dt.date = PII_AS_OF):
+        return [
+            (f.code, f.matched_text, f.severity.value, f.confidence.value)
+            for f in pii_scanner.scan_text(text, as_of=as_of)
+        ]
+
+    return scan

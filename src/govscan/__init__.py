@@ -21,6 +21,7 @@ from govscan.models import (
     Source,
     Span,
 )
+from govscan.redact import mask, redact_text
 
 __version__ = "0.1.0"
 
@@ -45,5 +46,7 @@ __all__ = [
     "__version__",
     "default_scanner",
     "load_lexicons",
+    "mask",
+    "redact_text",
     "scan_text",
 ]

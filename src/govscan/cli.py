@@ -7,6 +7,7 @@ Exit codes: 0 clean · 1 findings at or above ``--fail-on`` · 2 usage error
 
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -24,11 +25,12 @@ from govscan.batch import STDIN, Chunk, ScanSpec, count_inputs
 from govscan.config import Settings, find_config, load_config, settings
 from govscan.docs import rule_page
 from govscan.engine import Scanner
-from govscan.errors import ConfigError, LexiconError
+from govscan.errors import ConfigError, InputError, LexiconError
 from govscan.filters import RuleSelection, at_or_above
 from govscan.lexicon import Lexicon, lexicon_folders, load_lexicons
 from govscan.lexicon.lint import check_lexicon_files
-from govscan.models import FileResult, Report, Severity
+from govscan.models import Confidence, FileResult, Report, Severity
+from govscan.redact import confident, parse_keep, redact_text
 from govscan.report import csv as csv_report
 from govscan.report import json as json_report
 from govscan.report import jsonl as jsonl_report
@@ -36,12 +38,21 @@ from govscan.report import sarif as sarif_report
 from govscan.report import text as text_report
 from govscan.report.progress import BatchProgress
 from govscan.report.summary import Summary, print_summary
+from govscan.sources import READERS, decode, expand_path
+from govscan.sources import text as text_source
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_LEXICON, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
 
+# Width for tables written to a file or pipe, where no terminal sets it: wide
+# enough that no summary is cut (rich would assume 80 columns).
+PIPE_WIDTH = 200
+
+
 def _console(stream=None) -> Console:
-    return Console(file=stream or sys.stdout, highlight=False, soft_wrap=True, emoji=False)
+    stream = stream or sys.stdout
+    width = None if stream.isatty() else PIPE_WIDTH
+    return Console(file=stream, highlight=False, soft_wrap=True, emoji=False, width=width)
 
 
 def _build_scanner(
@@ -177,6 +188,13 @@ def _checked_scanner(spec: ScanSpec) -> Scanner:
 )
 @click.option("--show-values", is_flag=True, help="Show personal data unmasked in the report.")
 @click.option(
+    "--min-confidence",
+    type=click.Choice(["low", "medium", "high"]),
+    default="low",
+    show_default=True,
+    help="Only report findings at least this confident.",
+)
+@click.option(
     "--baseline",
     "baseline_path",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -189,6 +207,7 @@ def check(
     output_format: str,
     fail_on: str | None,
     show_values: bool,
+    min_confidence: str,
     baseline_path: Path | None,
     **scan,
 ) -> None:
@@ -203,6 +222,7 @@ def check(
             click.echo(f"govscan: baseline error: {error}", err=True)
             sys.exit(EXIT_LEXICON)
     threshold = None if resolved.fail_on == "never" else Severity(resolved.fail_on)
+    minimum = Confidence(min_confidence)
     quiet = scan["quiet"]
     show_progress = not quiet and sys.stderr.isatty()
     total = count_inputs(paths, resolved.walk) if show_progress else None
@@ -214,6 +234,8 @@ def check(
         for chunk in run_batch(paths, resolved, scanner):
             findings = 0
             for result in chunk.results:
+                if result.findings:
+                    result = result.model_copy(update={"findings": tuple(confident(result.findings, minimum))})
                 if accepted is not None:
                     result = accepted.filter(result)
                 summary.add(result)
@@ -438,6 +460,74 @@ def lexicon_list(
                 entry.source.cite(),
             )
     _console().print(table)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", required=True, type=click.Path(path_type=Path), help="Folder for the masked copies.")
+@click.option("--select", multiple=True, default=("PII",), show_default=True, metavar="PREFIX", help="Kinds to mask.")
+@click.option("--ignore", multiple=True, metavar="PREFIX", help="Kinds to leave as they are.")
+@click.option("--keep", multiple=True, metavar="CODE=START,END", help="Characters kept at each end for a kind.")
+@click.option("--min-confidence", type=click.Choice(["low", "medium", "high"]), default="low", show_default=True)
+@click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Date of the documents.")
+def redact(
+    paths: tuple[Path, ...],
+    out: Path,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    keep: tuple[str, ...],
+    min_confidence: str,
+    as_of,
+) -> None:
+    """Write copies of text files with personal data masked (same length); inputs are never touched."""
+    try:
+        keep_by_code = parse_keep(keep)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from error
+    target = out.resolve()
+    for path in paths:
+        source = path.resolve()
+        if target == source or source in target.parents:
+            raise click.UsageError(f"--out {out} lies inside the input {path}; choose a folder outside it")
+    scanner = _build_scanner(select, ignore)
+    day = as_of.date() if as_of else None
+    problems = 0
+    for path in paths:
+        for file in expand_path(path):
+            destination = target / (file.relative_to(path) if path.is_dir() else file.name)
+            problems += not _redact_file(scanner, file, destination, keep_by_code, Confidence(min_confidence), day)
+    sys.exit(EXIT_USAGE if problems else EXIT_CLEAN)
+
+
+def _redact_file(scanner: Scanner, file: Path, destination: Path, keep, minimum: Confidence, day) -> bool:
+    """Mask one plain-text file into ``destination`` in its own encoding; ``False`` if it cannot be done."""
+    if READERS.get(file.suffix.lower(), text_source.read) is not text_source.read:
+        click.echo(f"govscan: {file}: only plain-text files can be redacted", err=True)
+        return False
+    data = file.read_bytes()
+    try:
+        text = decode(str(file), data)
+    except InputError as error:
+        click.echo(f"govscan: {error.message}", err=True)
+        return False
+    findings = confident(scanner.scan_text(text, as_of=day), minimum)
+    masked = redact_text(text, findings, keep)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    destination.write_bytes(masked.encode(_encoding_of(data)))
+    count = sum(1 for f in findings if f.personal_data)
+    click.echo(f"{file} → {destination}: {count} value{'s' if count != 1 else ''} masked")
+    return True
+
+
+def _encoding_of(data: bytes) -> str:
+    """The encoding ``decode`` read ``data`` with, so the copy keeps it (and its BOM)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "gb18030"
+    return "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
 
 
 def main() -> None:

@@ -79,8 +79,8 @@ class Scanner:
         day = as_of or dt.date.today()
         folded = fold(text)
         hits = _outermost(list(self._matcher.find(folded.text, day)))
-        for detector in self._detectors:
-            hits.extend(_detect(detector, folded.text, day))
+        detected = [hit for detector in self._detectors for hit in _detect(detector, folded.text, day)]
+        hits.extend(one_report_per_value(detected))
         if self._checks:
             links = tuple(link.model_copy(update={"offset": folded.to_folded(link.offset)}) for link in hidden_links)
             context = CheckContext(
@@ -129,6 +129,25 @@ def _detect(detector: Detector, text: str, day: dt.date) -> list[Hit]:
     return hits
 
 
+def one_report_per_value(hits: list[Hit]) -> list[Hit]:
+    """Detector hits on overlapping text are one value reported once (phone digits inside an e-mail, …).
+
+    The more confident hit wins, then the longer one, then the lower rule code.
+    """
+    ranked = sorted(hits, key=lambda h: (-h.confidence.rank, h.start - h.end, h.rule.code, h.start))
+    kept: list[Hit] = []  # disjoint, ordered by start: only the neighbours of a new hit can overlap it
+    starts: list[int] = []
+    for hit in ranked:
+        index = bisect.bisect_left(starts, hit.start)
+        if index > 0 and kept[index - 1].end > hit.start:
+            continue
+        if index < len(kept) and kept[index].start < hit.end:
+            continue
+        kept.insert(index, hit)
+        starts.insert(index, hit.start)
+    return kept
+
+
 def _outermost(hits: list[Hit]) -> list[Hit]:
     """Drop lexicon hits lying inside a longer one (工商总局 within 国家工商总局)."""
     hits.sort(key=lambda h: (h.start, -h.end))
@@ -154,11 +173,13 @@ class _Builder:
             return []
         original = self.folded.original
         spans = [self.folded.to_original(h.start, h.end) for h in hits]
-        private = [
-            (start, end, self.maskers[hit.rule.code])
-            for hit, (start, end) in zip(hits, spans, strict=True)
-            if hit.rule.personal_data
-        ]
+        private = _PersonalSpans(
+            [
+                (start, end, self.maskers[hit.rule.code])
+                for hit, (start, end) in zip(hits, spans, strict=True)
+                if hit.rule.personal_data
+            ]
+        )
         newlines = [m.start() for m in _NEWLINE.finditer(original)]
         result = []
         for hit, (start, end) in zip(hits, spans, strict=True):
@@ -186,9 +207,7 @@ class _Builder:
             result.append(finding.with_matched_text(original[start:end]))
         return result
 
-    def _excerpt(
-        self, newlines: list[int], start: int, end: int, private: list[tuple[int, int, Callable[[str], str]]]
-    ) -> tuple[str, int]:
+    def _excerpt(self, newlines: list[int], start: int, end: int, private: _PersonalSpans) -> tuple[str, int]:
         """The hit's line(s), cut to ``EXCERPT_CONTEXT`` either side, personal data masked."""
         original = self.folded.original
         line_start = newlines[bisect.bisect_left(newlines, start) - 1] + 1 if newlines and newlines[0] < start else 0
@@ -197,9 +216,7 @@ class _Builder:
         left = max(line_start, start - EXCERPT_CONTEXT)
         right = min(line_end, end + EXCERPT_CONTEXT)
         chars = list(original[left:right])
-        for p_start, p_end, masker in private:
-            if p_end <= left or p_start >= right:
-                continue
+        for p_start, p_end, masker in private.overlapping(left, right):
             masked = masker(original[p_start:p_end])
             for index in range(max(p_start, left), min(p_end, right)):
                 chars[index - left] = masked[index - p_start]
@@ -207,6 +224,24 @@ class _Builder:
         prefix = "…" if left > line_start else ""
         suffix = "…" if right < line_end else ""
         return prefix + text + suffix, start - left + len(prefix)
+
+
+class _PersonalSpans:
+    """Personal-data spans (sorted by start) and their maskers, searchable by window.
+
+    Each excerpt masks only the spans it overlaps, found by bisection, so building
+    n findings stays O(n log n) however many personal values a text holds.
+    """
+
+    def __init__(self, spans: list[tuple[int, int, Callable[[str], str]]]):
+        self._spans = spans
+        self._starts = [start for start, _, _ in spans]
+        self._longest = max((end - start for start, end, _ in spans), default=0)
+
+    def overlapping(self, left: int, right: int) -> list[tuple[int, int, Callable[[str], str]]]:
+        first = bisect.bisect_left(self._starts, left - self._longest)
+        last = bisect.bisect_left(self._starts, right)
+        return [span for span in self._spans[first:last] if span[1] > left]
 
 
 def _position(newlines: list[int], offset: int) -> tuple[int, int]:

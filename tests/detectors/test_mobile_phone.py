@@ -72,3 +72,31 @@ def test_finding_is_masked_and_explained(phones: Scanner) -> None:
 def test_mask_keeps_shape() -> None:
     assert mobile_phone.mask("139-1234-5678") == "139-****-5678"
     assert mobile_phone.mask("１３９１２３４５６７８") == "１３９****５６７８"
+
+
+# Forms and negatives added with issue 3 (``found`` comes from tests/detectors/conftest.py).
+
+
+def test_wrapped_onto_a_new_line_and_glued_after_a_masked_name(found) -> None:
+    assert found("联系电话：139123\n45678") == [("PII002", "139123\n45678", "error", "high")]
+    assert found("请与王*13912345678联系") == [("PII002", "13912345678", "error", "high")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "物联网卡号1440123456789",  # 13-digit IoT number
+        "合计13912345678.50元",  # decimal amount
+        "链接 http://www.example.gov.cn/art_13912345678.html",  # inside a URL
+    ],
+)
+def test_does_not_fire_in_numbers_that_are_not_phones(found, text: str) -> None:
+    assert found(text) == []
+
+
+def test_serial_number_cue_lowers_confidence(found) -> None:
+    assert found("订单号13912345678") == [("PII002", "13912345678", "error", "low")]
+
+
+def test_phone_inside_an_email_is_reported_once_as_the_email(found) -> None:
+    assert found("邮箱13912345678@163.com") == [("PII005", "13912345678@163.com", "warning", "high")]

@@ -12,6 +12,7 @@ import pytest
 from govscan.errors import InputError
 from govscan.sources import docx as docx_source
 from govscan.sources.limits import Limits
+from govscan.sources.options import ReadOptions
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +58,7 @@ def test_a_file_that_is_not_docx_is_an_input_error() -> None:
 
 def test_a_package_over_the_size_limit_is_refused_before_unpacking(draft: bytes) -> None:
     with pytest.raises(InputError, match="over the 1000-byte limit"):
-        docx_source.read("big.docx", draft, Limits(max_member_bytes=1000))
+        docx_source.read("big.docx", draft, ReadOptions(limits=Limits(max_member_bytes=1000)))
 
 
 def test_a_zip_without_word_parts_is_an_input_error() -> None:

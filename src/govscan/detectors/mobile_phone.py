@@ -4,7 +4,8 @@ What it finds:
     11-digit mainland mobile numbers in the segments allocated by MIIT (13x–19x,
     电信网编号计划（2017年版）and later allocations of 190/192/196/197), written
     plain, grouped ``139-1234-5678`` / ``139 1234 5678``, with ``+86`` / ``0086`` /
-    ``(+86)`` prefixes, in full-width digits or glued to Chinese characters.
+    ``(+86)`` prefixes, in full-width digits, glued to Chinese characters or
+    wrapped onto a new line (text extracted from HTML tables).
 
 Why it matters:
     A personal phone number on a government page is a privacy leak that the
@@ -15,6 +16,8 @@ Validation:
     The first three digits must be an allocated segment; the number must not be
     part of a longer digit run (order numbers, statistics) and must not already
     be masked (``139****5678`` never matches because ``*`` is not a digit).
+    Confidence is low after a serial-number cue (订单号, 编号…), where an
+    11-digit string is more likely an identifier than a phone.
 
 Examples:
     联系电话：13912345678 → fires; 订单号2013912345678901 → does not fire.
@@ -25,6 +28,8 @@ from __future__ import annotations
 import regex
 
 from govscan.detectors import Candidate, Verdict
+from govscan.detectors._context import clause_before, nearest_cue
+from govscan.detectors._digits import has_line_break, wrapped
 from govscan.masking import mask_value
 from govscan.models import Confidence, Rule, RuleKind, Severity
 
@@ -50,12 +55,16 @@ ALLOCATED_PREFIXES = frozenset(
     + ["190", "191", "192", "193", "195", "196", "197", "198", "199"]
 )
 
+PHONE_CUES = ("电话", "手机", "联系方式", "号码", "热线", "致电", "拨打", "tel", "Tel", "TEL")
+SERIAL_CUES = ("订单号", "流水号", "编号", "单号", "批号", "序列号", "工号", "学号", "条码", "交易号")
+CUE_WIDTH = 12
+
 _SEP = r"[-\u2010-\u2015 ]?"
 PATTERN = regex.compile(
-    r"(?<![\d+])"
+    r"(?<![\d+/=_&?#])(?<!\d\*+)(?<!\d\.)"
     r"(?P<prefix>(?:\(\+?86\)|\+86|0086|86(?=[-\u2010-\u2015 ]))[-\u2010-\u2015 ]?)?"
-    r"(?P<value>1[3-9]\d" + _SEP + r"\d{4}" + _SEP + r"\d{4})"
-    r"(?![\d*])",
+    r"(?P<value>1[3-9]\d" + _SEP + r"\d{4}" + _SEP + r"\d{4}|" + wrapped(11) + ")"
+    r"(?![\d*])(?!\.\d)",
 )
 
 
@@ -64,14 +73,18 @@ def validate(candidate: Candidate) -> Verdict | None:
     if len(digits) != 11 or digits[:3] not in ALLOCATED_PREFIXES:
         return None
     value = candidate.match.group("value")
-    if _separators_inconsistent(value):
+    if not has_line_break(value) and _separators_inconsistent(value):
         return None
-    if candidate.before(1) == "*" or (candidate.before(1).isalpha() and candidate.before(1).isascii()):
+    if candidate.before(1).isalpha() and candidate.before(1).isascii():
         return None
     explanation = f"号段 {digits[:3]} 已分配给移动通信；11 位完整号码，未去标识化"
+    cue = nearest_cue(clause_before(candidate, CUE_WIDTH), PHONE_CUES + SERIAL_CUES)
+    serial = cue is not None and cue[1] in SERIAL_CUES
+    if serial:
+        explanation += f"；但前有“{cue[1]}”，可能是编号"
     return Verdict(
         explanation=explanation,
-        confidence=Confidence.HIGH,
+        confidence=Confidence.LOW if serial else Confidence.HIGH,
         start=candidate.match.start("value"),
         end=candidate.match.end("value"),
     )

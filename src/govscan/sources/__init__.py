@@ -33,12 +33,12 @@ ExportReader = Callable[[str, BinaryIO, RecordFields], Iterator["Document | Reco
 
 # Format readers by file suffix (lower case).
 READERS: dict[str, Reader] = {
-    ".txt": lambda name, data, options: text.read(name, data),
-    ".md": lambda name, data, options: text.read(name, data),
-    ".html": lambda name, data, options: html.read(name, data),
-    ".htm": lambda name, data, options: html.read(name, data),
-    ".shtml": lambda name, data, options: html.read(name, data),
-    ".docx": lambda name, data, options: docx.read(name, data, options.limits),
+    ".txt": text.read,
+    ".md": text.read,
+    ".html": html.read,
+    ".htm": html.read,
+    ".shtml": html.read,
+    ".docx": docx.read,
 }
 EXPORTS: dict[str, ExportReader] = {
     ".jsonl": jsonl.iter_documents,
@@ -60,6 +60,7 @@ __all__ = [
     "RecordError",
     "RecordFields",
     "decode",
+    "expand_path",
     "locate",
     "read_bytes",
     "read_path",
@@ -70,6 +71,21 @@ __all__ = [
 def suffix_of(name: str) -> str:
     """Lower-case suffix of a file or member name (``.html``)."""
     return Path(name).suffix.lower()
+
+
+def expand_path(path: Path) -> list[Path]:
+    """Single-text files (``READERS``) to handle for one argument: the file itself, or a folder walked in sorted
+    order. Batch scans walk with :mod:`govscan.batch` instead, which also takes exports and archives.
+
+    A path that does not exist is returned as is, so reading it reports the
+    error in its place in the run.
+    """
+    if not path.is_dir():
+        return [path]
+    found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
+    if not found:
+        raise InputError(str(path), f"no files to scan ({', '.join(sorted(READERS))}) in this folder")
+    return found
 
 
 def read_path(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> list[Document]:

@@ -19,16 +19,17 @@ from docx.text.paragraph import Paragraph
 
 from govscan.errors import InputError
 from govscan.sources.document import Document
-from govscan.sources.limits import DEFAULT_LIMITS, Limits
+from govscan.sources.limits import Limits
 from govscan.sources.locate import locate
+from govscan.sources.options import DEFAULT_OPTIONS, ReadOptions
 
 _PARAGRAPH = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
 _TABLE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tbl"
 
 
-def read(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[Document]:
-    """The body (and any header/footer text) of a .docx file."""
-    _check_package(name, data, limits)
+def read(name: str, data: bytes, options: ReadOptions = DEFAULT_OPTIONS) -> list[Document]:
+    """The body (and any header/footer text) of a .docx file; ``options.limits`` guard the unpacking."""
+    _check_package(name, data, options.limits)
     try:
         word = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:

@@ -27,6 +27,7 @@ from govscan.sources.dates import find_date, parse_date
 from govscan.sources.decode import decode
 from govscan.sources.document import Document, HiddenLink
 from govscan.sources.locate import locate
+from govscan.sources.options import ReadOptions
 
 BLOCKS = frozenset(
     {"address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd", "details", "dialog"}
@@ -61,8 +62,11 @@ _CSS_RULE = regex.compile(r"([^{}]+)\{([^{}]*)\}")
 _SIMPLE_SELECTOR = regex.compile(r"^[.#][A-Za-z_][\w-]*$")
 
 
-def read(name: str, data: bytes) -> list[Document]:
-    """The page's visible text as one Document, plus its title as ``#field=title`` when the body lacks it."""
+def read(name: str, data: bytes, options: ReadOptions | None = None) -> list[Document]:
+    """The page's visible text as one Document, plus its title as ``#field=title`` when the body lacks it.
+
+    ``options``: nothing to configure for HTML yet; the parameter keeps every reader's signature alike.
+    """
     text = decode(name, data, declared=_declared_charset(data))
     page = parse(name, text)
     documents = [Document(path=name, text=page.text, title=page.title, date=page.date, hidden_links=page.hidden_links)]

@@ -1,0 +1,48 @@
+"""Check-digit algorithms shared by the detectors; pure functions over ASCII strings."""
+
+from __future__ import annotations
+
+# GB 11643-1999 / ISO 7064:1983 MOD 11-2: weight of position i (1-based from the left) is 2^(18-i) mod 11.
+_ID_WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))
+_ID_CHECK_CHARS = "10X98765432"
+
+# GB 32100-2015 统一社会信用代码: 31 characters (no I, O, S, V, Z), weights 3^(i-1) mod 31.
+_USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_USCC_WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
+
+
+def resident_id_check_char(first17: str) -> str:
+    """The MOD 11-2 check character (``0``–``9`` or ``X``) of 17 digits."""
+    total = sum(int(digit) * weight for digit, weight in zip(first17, _ID_WEIGHTS, strict=True))
+    return _ID_CHECK_CHARS[total % 11]
+
+
+def resident_id_checksum_ok(number: str) -> bool:
+    """Whether an 18-character ID number (``X`` upper case) has the right check character."""
+    return len(number) == 18 and number[:17].isdigit() and resident_id_check_char(number[:17]) == number[17]
+
+
+def luhn_ok(digits: str) -> bool:
+    """The Luhn (ISO/IEC 7812) check used by payment card numbers."""
+    if not digits.isdigit():
+        return False
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char)
+        if index % 2:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0
+
+
+def luhn_check_digit(partial: str) -> str:
+    """The digit that makes ``partial + digit`` Luhn-valid (used to generate synthetic cards)."""
+    return next(d for d in "0123456789" if luhn_ok(partial + d))
+
+
+def uscc_checksum_ok(code: str) -> bool:
+    """Whether an 18-character unified social credit code (GB 32100) has the right check character."""
+    if len(code) != 18 or any(char not in _USCC_CHARS for char in code):
+        return False
+    total = sum(_USCC_CHARS.index(char) * weight for char, weight in zip(code[:17], _USCC_WEIGHTS, strict=True))
+    return _USCC_CHARS[(31 - total % 31) % 31] == code[17]

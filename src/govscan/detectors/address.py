@@ -1,0 +1,131 @@
+"""PII006 address — a detailed address down to the house, building, unit, room or village group.
+
+What it finds:
+    Addresses anchored on administrative-division and street words that end in
+    a house-level detail: ``城关镇幸福路25号3栋2单元401室``,
+    ``永丰村村委会下村组18号``, ``李家村三组``.
+
+Why it matters:
+    A home address is personal information; inspection notices require
+    addresses in 公示 to stop at 乡镇 or 街道 (永安市 2023-01-04 通报).
+    Office addresses are published on purpose.
+
+Validation:
+    An address counts only when it has a street- or village-level part (路, 街,
+    巷, 村, 小区, 社区…) followed by a numbered detail (号, 栋, 幢, 单元, 室,
+    层, 组) or a named village group (下村组); an address stopping at the
+    乡镇/街道 — the prescribed masked form — never fires. Severity follows the
+    context: ``error`` after a home cue (家住, 住址, 现住, 户籍地, 居住), ``note`` for
+    an office (办公地址, 单位地址, or 政府/大楼/局… in the address), else ``warning``.
+
+Examples:
+    家住城关镇幸福路25号3栋2单元401室 → error; 住址：城关镇 → nothing;
+    国办发〔2017〕47号 → nothing.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from govscan.detectors import Candidate, Verdict
+from govscan.detectors._context import clause_ending_at, has_cue
+from govscan.models import Confidence, Rule, RuleKind, Severity
+
+RULE = Rule(
+    code="PII006",
+    name="address",
+    severity=Severity.ERROR,
+    summary="详细住址属于个人信息，公示时只写到乡镇（街道）",
+    description=__doc__ or "",
+    kind=RuleKind.DETECTOR,
+    personal_data=True,
+)
+
+# Han characters that do not occur inside place names but glue them to running text.
+_STOP = "的在于到住是和与及为向从自对将把被了着过址现位等或并且即就都也还又所以因此如但而其此该各每本"
+_STOP += "我你他她它们请由经共有已拟约近"
+_NAME = rf"[\p{{Han}}--[{_STOP}]]"
+_NUMBER = r"(?:第?[0-9一二三四五六七八九十百零〇两甲乙丙丁A-Za-z-]{1,6})"
+_REGION = rf"(?:{_NAME}{{1,8}}?(?:省|自治区|市|自治州|地区|盟|州|县|区|旗|镇|乡|街道|办事处))"
+_LOCALITY = (
+    rf"(?:{_NAME}{{1,10}}?(?:路|大街|街|巷|弄|胡同|大道|村委会|居委会|村|社区|小区|花园|家园|苑|公寓|大厦|大楼|办公楼|新村|屯|庄|里)"
+    rf"(?:{_NUMBER}(?:号院|号楼|弄|巷))?)"
+)
+_DETAIL = rf"(?:{_NUMBER}(?:号楼|号院|号|栋|幢|座|单元|室|层|楼|户|组))"
+_GROUP = rf"(?:{_NAME}{{1,3}}?组)"
+
+# Scanning for the full address at every Han character is slow (~4 MB/s), so PATTERN only finds the
+# house-level ending (a numbered detail, or the 组 of a village group) and ``validate`` grows it leftwards.
+# A number followed by 线/路/车 is a metro or bus line, not a house (沿江大道3号线).
+PATTERN = regex.compile(rf"(?:{_DETAIL}+|(?<=\p{{Han}})组(?![织成建长团员合件]))(?![线路车次])", flags=regex.V1)
+_ADDRESS = rf"{_REGION}*{_LOCALITY}+(?:{_GROUP}?{_DETAIL}+|{_GROUP})\Z"
+_ADDRESS_ENDING_HERE = regex.compile(_ADDRESS, flags=regex.V1)
+# The same shape matched right to left from the ending: one attempt instead of one per start position, so
+# most endings that are not addresses (小组, 3号文件) are dropped cheaply before the leftmost search.
+_ENDS_LIKE_ADDRESS = regex.compile(_ADDRESS.replace("}?", "}"), flags=regex.V1 | regex.REVERSE)
+# How far left of its ending an address may start.
+REACH = 48
+
+HOME_CUES = ("家住", "住址", "现住", "户籍地", "户籍", "居住", "住所", "家庭地址", "现居", "家在", "住在")
+OFFICE_CUES = ("办公地址", "单位地址", "办公", "办事地点", "受理地点", "窗口", "联系地址", "通讯地址")
+OFFICE_WORDS = (
+    "政府",
+    "大楼",
+    "委员会",
+    "局",
+    "中心",
+    "办公",
+    "大厅",
+    "法院",
+    "检察院",
+    "服务站",
+    "公司",
+    "学校",
+    "医院",
+)
+# Cue words the name pattern may have swallowed at the start of the match.
+LEADING_CUES = ("户籍地", "户籍", "籍贯", "居住", "住所", "原籍", "坐落", "来自", "地点", "通讯", "联系")
+CUE_WIDTH = 12
+
+
+def validate(candidate: Candidate) -> Verdict | None:
+    end = candidate.match.end()
+    window_start = max(0, candidate.match.start() - REACH)
+    if _ENDS_LIKE_ADDRESS.search(candidate.text, window_start, end) is None:
+        return None
+    address = _ADDRESS_ENDING_HERE.search(candidate.text, window_start, end)
+    if address is None:
+        return None
+    value, start = address.group(), address.start()
+    lead = next((cue for cue in LEADING_CUES if value.startswith(cue)), "")
+    value, start = value[len(lead) :], start + len(lead)
+    if not value or not _ADDRESS_ENDING_HERE.fullmatch(value):
+        return None
+    before = clause_ending_at(candidate.text, start, CUE_WIDTH) + lead
+    home = has_cue(before, HOME_CUES)
+    office = has_cue(before, OFFICE_CUES) or has_cue(value + candidate.after(6), OFFICE_WORDS)
+    if home:
+        return Verdict(f"详细到门牌/楼栋/户的地址，前有“{home}”，是住址", start=start, end=end)
+    if office:
+        return Verdict(
+            f"详细地址，但像办公地址（“{office}”）",
+            severity=Severity.NOTE,
+            confidence=Confidence.MEDIUM,
+            start=start,
+            end=end,
+        )
+    return Verdict(
+        "详细到门牌/楼栋/户的地址；若是个人住址，只应写到乡镇（街道）",
+        severity=Severity.WARNING,
+        confidence=Confidence.MEDIUM,
+        start=start,
+        end=end,
+    )
+
+
+def mask(value: str) -> str:
+    """``城关镇***********``: kept down to the last 乡/镇/街道 (or 区/县), the rest starred."""
+    cut = max((value.rfind(word) + len(word) for word in ("街道", "镇", "乡") if word in value), default=-1)
+    if cut < 0:
+        cut = max((value.rfind(word) + 1 for word in ("区", "县", "市") if word in value), default=0)
+    return value[:cut] + "*" * (len(value) - cut)

@@ -1,0 +1,146 @@
+"""PII001 resident-id — a 公民身份号码 (GB 11643-1999) published in the text.
+
+What it finds:
+    18-character resident ID numbers, plain, grouped ``330106 19900307 4514``,
+    in full-width digits, with the check character written ``X``/``x``/``Ⅹ``/``Ｘ``,
+    glued to Chinese text or wrapped onto a new line; 港澳台居民居住证 numbers
+    (region 810000/820000/830000), which share the structure; and 15-digit
+    pre-1999 numbers (GB 11643-1989) when an ID cue word stands before them.
+
+Why it matters:
+    Inspection notices list unmasked ID numbers in 公示 as privacy leaks
+    (汉台区 2022Q2; 永安市 2023-01-04 prescribes ``35*************123``).
+
+Validation:
+    The ISO 7064 MOD 11-2 check character must match; the birth date must be a
+    real calendar date from 1900 to the document date (``--as-of``); the first
+    two digits must be a province (or 81/82/83). The six-digit region code is
+    looked up in GB/T 2260, including abolished codes (a number keeps its old
+    county code for life); an unknown code lowers confidence instead of
+    dropping the number. An 18-digit string that also passes Luhn is a bank
+    card when a card cue (卡号, 账号…) is the nearest cue word; a unified social
+    credit code (GB 32100, cue 信用代码) is an organisation and never fires.
+
+Examples:
+    身份证号：11010519491231002X → fires; 110101********4514 → does not fire.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from govscan.detectors import Candidate, Verdict
+from govscan.detectors._checksums import luhn_ok, resident_id_check_char
+from govscan.detectors._context import clause_before, has_cue, nearest_cue
+from govscan.detectors._digits import NOT_AFTER, NOT_BEFORE, compact, wrapped
+from govscan.detectors._tables import PROVINCE_PREFIXES, regions
+from govscan.masking import mask_value
+from govscan.models import Confidence, Rule, RuleKind, Severity
+
+RULE = Rule(
+    code="PII001",
+    name="resident-id",
+    severity=Severity.ERROR,
+    summary="身份证号码属于个人信息，公开前应去标识化（如 35*************123）",
+    description=__doc__ or "",
+    kind=RuleKind.DETECTOR,
+    personal_data=True,
+)
+
+_CHECK_CHAR = r"[\dXx]"
+PATTERN = regex.compile(
+    NOT_AFTER + r"(?P<value>"
+    r"\d{6}(?P<sep>[ -]?)\d{8}(?P=sep)\d{3}[\dXx]"
+    r"|" + wrapped(18, _CHECK_CHAR) + r"|(?P<old>\d{15})"
+    r")" + NOT_BEFORE
+)
+
+# 社会保障号码 is the ID number itself (GB 11643-1999 replaced 社会保障号码).
+ID_CUES = ("身份证", "身份号", "证件号", "公民身份", "居住证", "身份证明", "社保卡号", "社会保障号")
+CARD_CUES = ("银行卡", "卡号", "账号", "帐号", "账户", "帐户", "开户行", "开户银行", "存折")
+ORGANISATION_CUES = ("信用代码", "机构代码", "纳税人识别号", "税号", "注册号")
+
+# How far before a number a cue word may stand (a table header cell is often further; see accuracy.md).
+CUE_WIDTH = 16
+EARLIEST_BIRTH = dt.date(1900, 1, 1)
+PERMIT_REGIONS = {"810000", "820000", "830000"}
+
+
+def validate(candidate: Candidate) -> Verdict | None:
+    number = compact(candidate.value)
+    before = clause_before(candidate, CUE_WIDTH)
+    if has_cue(before, ORGANISATION_CUES):
+        return None
+    if candidate.group("old"):
+        return _validate_old(number, before, candidate.as_of)
+    if number[:2] not in PROVINCE_PREFIXES or resident_id_check_char(number[:17]) != number[17]:
+        return None
+    birth = birth_date(number[6:14], candidate.as_of)
+    if birth is None:
+        return None
+    if claimed_by_card(number, before):
+        return None
+    region, confidence = describe_region(number[:6])
+    explanation = f"地区码 {number[:6]}（{region}）、出生日期 {birth.isoformat()}、校验码 {number[17]} 均有效"
+    return Verdict(explanation=explanation, confidence=confidence)
+
+
+def _validate_old(number: str, before: str, as_of: dt.date) -> Verdict | None:
+    """A 15-digit number (region + YYMMDD + sequence, no check digit) counts only after an ID cue."""
+    if not has_cue(before, ID_CUES) or number[:2] not in PROVINCE_PREFIXES:
+        return None
+    birth = birth_date("19" + number[6:12], as_of)
+    if birth is None:
+        return None
+    region, confidence = describe_region(number[:6])
+    explanation = (
+        f"15 位旧号码：地区码 {number[:6]}（{region}）、出生日期 {birth.isoformat()} 有效，前有“身份证”等提示词"
+    )
+    return Verdict(explanation=explanation, confidence=min(confidence, Confidence.MEDIUM, key=lambda c: c.rank))
+
+
+def birth_date(yyyymmdd: str, as_of: dt.date) -> dt.date | None:
+    """The birth date if it is a real calendar date from 1900 to ``as_of``."""
+    try:
+        day = dt.date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:8]))
+    except ValueError:
+        return None
+    return day if EARLIEST_BIRTH <= day <= as_of else None
+
+
+def describe_region(code: str) -> tuple[str, Confidence]:
+    """The region's name for the explanation, and the confidence its code allows."""
+    region = regions().get(code)
+    if region is None:
+        return "未收录的地区码", Confidence.MEDIUM
+    if code in PERMIT_REGIONS:
+        return f"{region.name}，港澳台居民居住证", Confidence.HIGH
+    if region.historical:
+        return f"{region.name}，{region.last_year} 年后已撤销的旧地区码", Confidence.HIGH
+    return region.name, Confidence.HIGH
+
+
+def is_resident_id(number: str, as_of: dt.date) -> bool:
+    """Whether 18 characters pass every structural check of a resident ID (no context)."""
+    return (
+        len(number) == 18
+        and number[:17].isdigit()
+        and number[:2] in PROVINCE_PREFIXES
+        and resident_id_check_char(number[:17]) == number[17]
+        and birth_date(number[6:14], as_of) is not None
+    )
+
+
+def claimed_by_card(number: str, before: str) -> bool:
+    """An ID-valid, Luhn-valid 18-digit string is a bank card only when a card cue is the nearest cue."""
+    if not luhn_ok(number):
+        return False
+    nearest = nearest_cue(before, ID_CUES + CARD_CUES)
+    return nearest is not None and nearest[1] in CARD_CUES
+
+
+def mask(value: str) -> str:
+    """``35*************123``: first two and last three kept (永安市 2023-01-04 通报)."""
+    return mask_value(value, (2, 3))
