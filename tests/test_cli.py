@@ -161,7 +161,10 @@ def test_directory_without_text_files(tmp_path) -> None:
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
     result = run("check", str(tmp_path))
     assert result.exit_code == 2
-    assert f"{tmp_path}: error: no files to scan (.md, .txt) in this folder" in result.stdout
+    assert (
+        f"{tmp_path}: error: no files to scan "
+        "(.csv, .docx, .htm, .html, .jsonl, .md, .shtml, .tsv, .txt, .zip) in this folder" in result.stdout
+    )
 
 
 def test_empty_stdin() -> None:

@@ -18,25 +18,30 @@ from rich.console import Console
 from rich.markdown import Markdown
 from rich.table import Table
 
-from govscan import __version__
+from govscan import __version__, batch
+from govscan import baseline as baseline_file
+from govscan.baseline import Baseline, Entry
+from govscan.batch import STDIN, Chunk, ScanSpec, count_inputs
+from govscan.config import Settings, find_config, load_config, settings
 from govscan.docs import rule_page
 from govscan.engine import Scanner
 from govscan.errors import ConfigError, InputError, LexiconError
 from govscan.filters import RuleSelection, at_or_above
 from govscan.lexicon import Lexicon, lexicon_folders, load_lexicons
 from govscan.lexicon.lint import check_lexicon_files
-from govscan.models import Confidence, FileError, FileResult, Report, Severity
+from govscan.models import Confidence, FileResult, Report, Severity
 from govscan.redact import confident, parse_keep, redact_text
+from govscan.report import csv as csv_report
 from govscan.report import json as json_report
+from govscan.report import jsonl as jsonl_report
 from govscan.report import sarif as sarif_report
 from govscan.report import text as text_report
-from govscan.sources import READERS, decode, expand_path, read_bytes, read_path
+from govscan.report.progress import BatchProgress
+from govscan.report.summary import Summary, print_summary
+from govscan.sources import READERS, decode, expand_path
 from govscan.sources import text as text_source
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_LEXICON, EXIT_INTERNAL = 0, 1, 2, 3, 4
-
-STDIN = "-"
-STDIN_NAME = "<stdin>"
 
 
 # Width for tables written to a file or pipe, where no terminal sets it: wide
@@ -91,35 +96,95 @@ def cli() -> None:
     """Check Chinese government web content for serious misstatements and leaked personal data."""
 
 
+def _scan_options(command):
+    """Options shared by ``check`` and ``baseline create``: what to scan and how to read it."""
+    options = [
+        click.option(
+            "--select",
+            multiple=True,
+            metavar="PREFIX",
+            help="Only rules whose code starts with PREFIX (repeatable, or comma-separated).",
+        ),
+        click.option("--ignore", multiple=True, metavar="PREFIX", help="Skip rules whose code starts with PREFIX."),
+        click.option(
+            "--as-of",
+            type=click.DateTime(formats=["%Y-%m-%d"]),
+            default=None,
+            help="Date of the documents for date-aware rules (default: each page's publication date, else today).",
+        ),
+        click.option("--include", multiple=True, metavar="GLOB", help="Only walked files matching GLOB."),
+        click.option("--exclude", multiple=True, metavar="GLOB", help="Skip walked files matching GLOB."),
+        click.option(
+            "-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes [default: all cores]."
+        ),
+        click.option("--text-field", metavar="PATH", help="JSONL/CSV text field, dotted [default: text]."),
+        click.option("--title-field", metavar="PATH", help="JSONL/CSV field with the title (default: title)."),
+        click.option("--id-field", metavar="PATH", help="JSONL/CSV field naming the record in reports (default: id)."),
+        click.option("--date-field", metavar="PATH", help="JSONL/CSV field with the publication date (default: date)."),
+        click.option(
+            "--config",
+            "config_path",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="Config file (default: govscan.toml or [tool.govscan] in pyproject.toml, searched upwards).",
+        ),
+        click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return _lexicon_options(command)
+
+
+def _settings(scan: dict, fail_on: str | None = None) -> Settings:
+    """Config file values under command-line ones; a bad config exits 3."""
+    try:
+        path = scan["config_path"] or find_config(Path.cwd())
+        config = load_config(path)
+    except ConfigError as error:
+        click.echo(f"govscan: config error: {error}", err=True)
+        sys.exit(EXIT_LEXICON)
+    return settings(
+        config,
+        select=scan["select"],
+        ignore=scan["ignore"],
+        fail_on=fail_on,
+        lexicons=scan["lexicon_dirs"],
+        default_lexicons=not scan["no_default_lexicons"],
+        include=scan["include"],
+        exclude=scan["exclude"],
+        jobs=scan["jobs"],
+        text_field=scan["text_field"],
+        title_field=scan["title_field"],
+        id_field=scan["id_field"],
+        date_field=scan["date_field"],
+        as_of=scan["as_of"].date() if scan["as_of"] else None,
+    )
+
+
+def _checked_scanner(spec: ScanSpec) -> Scanner:
+    """Build the scanner once here so a lexicon error exits 3 before any worker starts."""
+    try:
+        return spec.scanner()
+    except (LexiconError, ConfigError) as error:
+        click.echo(f"govscan: lexicon error: {error}", err=True)
+        sys.exit(EXIT_LEXICON)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "sarif"]),
+    type=click.Choice(["text", "json", "sarif", "jsonl", "csv"]),
     default="text",
     show_default=True,
-    help="Report format.",
+    help="Report format (jsonl: one finding per line, streamed).",
 )
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "note", "never"]),
-    default="warning",
-    show_default=True,
-    help="Exit 1 when a finding has at least this severity.",
-)
-@click.option(
-    "--select",
-    multiple=True,
-    metavar="PREFIX",
-    help="Only rules whose code starts with PREFIX (repeat or comma-separate).",
-)
-@click.option("--ignore", multiple=True, metavar="PREFIX", help="Skip rules whose code starts with PREFIX.")
-@click.option(
-    "--as-of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="Date of the documents for date-aware rules (default: today).",
+    help="Exit 1 when a finding has at least this severity [default: warning].",
 )
 @click.option("--show-values", is_flag=True, help="Show personal data unmasked in the report.")
 @click.option(
@@ -129,89 +194,147 @@ def cli() -> None:
     show_default=True,
     help="Only report findings at least this confident.",
 )
-@_lexicon_options
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Report only findings not in this baseline (see `govscan baseline create`), and list stale entries.",
+)
+@_scan_options
 def check(
     paths: tuple[str, ...],
     output_format: str,
-    fail_on: str,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    as_of,
+    fail_on: str | None,
     show_values: bool,
     min_confidence: str,
-    lexicon_dirs: tuple[Path, ...],
-    no_default_lexicons: bool,
+    baseline_path: Path | None,
+    **scan,
 ) -> None:
-    """Scan files, folders (walked for .txt/.md) or - for stdin."""
-    scanner = _build_scanner(select, ignore, _load_lexicons(lexicon_dirs, no_default_lexicons))
-    day = as_of.date() if as_of else None
-    console = _console()
-    results: list[FileResult] = []
-    usage_problem = False
-    for result in _scan_all(scanner, paths, day):
-        result = result.model_copy(update={"findings": tuple(confident(result.findings, Confidence(min_confidence)))})
-        usage_problem |= result.error is not None and result.error.kind == "usage"
-        results.append(result)
-        if output_format == "text":
-            text_report.print_file(console, result, show_values=show_values)
-    report = Report(files=tuple(results))
+    """Scan files, folders, exports (.jsonl/.csv), archives (.zip) or - for stdin."""
+    resolved = _settings(scan, fail_on)
+    scanner = _checked_scanner(resolved.spec)
+    accepted = None
+    if baseline_path is not None:
+        try:
+            accepted = Baseline.load(baseline_path)
+        except ConfigError as error:
+            click.echo(f"govscan: baseline error: {error}", err=True)
+            sys.exit(EXIT_LEXICON)
+    threshold = None if resolved.fail_on == "never" else Severity(resolved.fail_on)
+    minimum = Confidence(min_confidence)
+    quiet = scan["quiet"]
+    show_progress = not quiet and sys.stderr.isatty()
+    total = count_inputs(paths, resolved.walk) if show_progress else None
+    summary = Summary()
+    failed = usage_problem = False
+    collected: list[FileResult] = []
+    with BatchProgress(total, enabled=show_progress, redirect_stdout=sys.stdout.isatty()) as progress:
+        writer = _Writer(output_format, show_values, collected)
+        for chunk in run_batch(paths, resolved, scanner):
+            findings = 0
+            for result in chunk.results:
+                if result.findings:
+                    result = result.model_copy(update={"findings": tuple(confident(result.findings, minimum))})
+                if accepted is not None:
+                    result = accepted.filter(result)
+                summary.add(result)
+                writer.write(result)
+                findings += len(result.findings)
+                failed |= any(at_or_above(f.severity, threshold) for f in result.findings)
+                usage_problem |= result.error is not None and result.error.kind == "usage"
+            summary.files += chunk.files_done
+            progress.advance(chunk.files_done, findings)
+    stale = accepted.stale() if accepted is not None else None
+    writer.close(scanner, stale)
     if output_format == "text":
-        text_report.print_summary(console, results)
-    elif output_format == "json":
-        click.echo(json_report.render(report, show_values=show_values))
-    else:
-        click.echo(sarif_report.render(report, scanner.rules))
-    for result in results:
-        if result.error is not None and output_format != "text":
-            click.echo(f"govscan: {result.path}: {result.error.message}", err=True)
-    threshold = None if fail_on == "never" else Severity(fail_on)
-    if any(at_or_above(f.severity, threshold) for f in report.findings):
+        print_summary(Console(highlight=False, soft_wrap=True, emoji=False), summary, stale)
+    elif not quiet:
+        print_summary(_console(sys.stderr), summary, stale)
+    if failed:
         sys.exit(EXIT_FINDINGS)
-    if usage_problem or all(r.error is not None for r in results):
+    if usage_problem or summary.errors == summary.documents:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_CLEAN)
 
 
-def _scan_all(scanner: Scanner, arguments: tuple[str, ...], day) -> Iterator[FileResult]:
-    """Scan each argument in order; an unreadable input becomes an error result."""
-    for argument in arguments:
-        if argument == STDIN:
-            yield _scan_stdin(scanner, day)
-            continue
-        path = Path(argument)
-        if not path.exists():
-            yield FileResult(path=argument, error=FileError(kind="usage", message="no such file or directory"))
-            continue
-        try:
-            files = expand_path(path)
-        except InputError as error:
-            yield FileResult(path=argument, error=FileError(kind="usage", message=error.message))
-            continue
-        for file in files:
-            yield _scan_file(scanner, file, day)
+def run_batch(paths: tuple[str, ...], resolved: Settings, scanner: Scanner) -> Iterator[Chunk]:
+    stdin = sys.stdin.buffer if STDIN in paths else None
+    return batch.run(paths, resolved.spec, resolved.walk, resolved.jobs, stdin=stdin, scanner=scanner)
 
 
-def _scan_file(scanner: Scanner, path: Path, day) -> FileResult:
-    try:
-        documents = read_path(path)
-    except InputError as error:
-        return FileResult(path=str(path), error=FileError(kind="input", message=error.message))
-    return _scan_documents(scanner, str(path), documents, day)
+class _Writer:
+    """Streams each result in the chosen format; only SARIF needs every result before it can write."""
+
+    def __init__(self, output_format: str, show_values: bool, collected: list[FileResult]):
+        self.format = output_format
+        self.show_values = show_values
+        self.collected = collected
+        self.console = Console(highlight=False, soft_wrap=True, emoji=False)
+        self.json = json_report.JsonStream(sys.stdout, show_values=show_values) if output_format == "json" else None
+        self.csv = csv_report.CsvWriter(sys.stdout, show_values=show_values) if output_format == "csv" else None
+
+    def write(self, result: FileResult) -> None:
+        if self.format == "text":
+            text_report.print_file(self.console, result, show_values=self.show_values)
+            return
+        if result.error is not None:
+            click.echo(f"govscan: {result.path}: {result.error.message}", err=True)
+        if self.json is not None:
+            self.json.write(result)
+        elif self.csv is not None:
+            self.csv.write(result)
+        elif self.format == "jsonl":
+            jsonl_report.write_result(sys.stdout, result, show_values=self.show_values)
+        else:
+            self.collected.append(result)
+
+    def close(self, scanner: Scanner, stale: list[Entry] | None) -> None:
+        if self.json is not None:
+            extra = {"stale_baseline": [e.model_dump() for e in stale]} if stale is not None else {}
+            self.json.close(**extra)
+        elif self.format == "sarif":
+            click.echo(sarif_report.render(Report(files=tuple(self.collected)), scanner.rules))
+        elif stale and self.format in ("jsonl", "csv"):
+            for entry in stale:
+                click.echo(f"govscan: stale baseline entry: {entry.path} {entry.code} {entry.fingerprint}", err=True)
 
 
-def _scan_stdin(scanner: Scanner, day) -> FileResult:
-    try:
-        documents = read_bytes(STDIN_NAME, sys.stdin.buffer.read())
-    except InputError as error:
-        return FileResult(path=STDIN_NAME, error=FileError(kind="input", message=error.message))
-    return _scan_documents(scanner, STDIN_NAME, documents, day)
+@cli.group()
+def baseline() -> None:
+    """Accept today's findings so that later checks report only new ones."""
 
 
-def _scan_documents(scanner: Scanner, name: str, documents, day) -> FileResult:
-    findings = []
-    for document in documents:
-        findings.extend(scanner.scan_document(document, as_of=day))
-    return FileResult(path=name, findings=tuple(findings))
+@baseline.command("create")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path(".govscan-baseline.json"),
+    show_default=True,
+    help="Baseline file to write.",
+)
+@_scan_options
+def baseline_create(paths: tuple[str, ...], output: Path, **scan) -> None:
+    """Record every current finding of PATHS (fingerprints only: no values, no line numbers)."""
+    resolved = _settings(scan)
+    scanner = _checked_scanner(resolved.spec)
+    entries = []
+    errors = 0
+    show_progress = not scan["quiet"] and sys.stderr.isatty()
+    total = count_inputs(paths, resolved.walk) if show_progress else None
+    with BatchProgress(total, enabled=show_progress) as progress:
+        for chunk in run_batch(paths, resolved, scanner):
+            for result in chunk.results:
+                entries.extend(baseline_file.entries_of(result))
+                if result.error is not None:
+                    errors += 1
+                    click.echo(f"govscan: {result.path}: {result.error.message}", err=True)
+            progress.advance(chunk.files_done, sum(len(r.findings) for r in chunk.results))
+    count = baseline_file.write(output, entries)
+    click.echo(f"govscan: wrote {count} baseline entr{'y' if count == 1 else 'ies'} to {output}", err=True)
+    sys.exit(EXIT_CLEAN)
 
 
 @cli.command()

@@ -23,7 +23,7 @@ from govscan.masking import mask_value
 from govscan.match import LexiconMatcher, lexicon_rule
 from govscan.models import Finding, Rule, Span
 from govscan.normalize import Folded, fold
-from govscan.sources.document import Document
+from govscan.sources.document import Document, HiddenLink
 
 _NEWLINE = re.compile("\n")
 
@@ -59,7 +59,7 @@ class Scanner:
 
     def scan_document(self, document: Document, *, as_of: dt.date | None = None) -> list[Finding]:
         """Findings in ``document.text``; its publication date is the default ``as_of``."""
-        return self._scan(document.text, as_of or document.date, document.date, document.title)
+        return self._scan(document.text, as_of or document.date, document.date, document.title, document.hidden_links)
 
     def scan_text(self, text: str, *, as_of: dt.date | None = None) -> list[Finding]:
         """Findings in ``text``, sorted by position, with spans into ``text`` itself.
@@ -68,15 +68,28 @@ class Scanner:
         """
         return self._scan(text, as_of, None, None)
 
-    def _scan(self, text: str, as_of: dt.date | None, published: dt.date | None, title: str | None) -> list[Finding]:
+    def _scan(
+        self,
+        text: str,
+        as_of: dt.date | None,
+        published: dt.date | None,
+        title: str | None,
+        hidden_links: tuple[HiddenLink, ...] = (),
+    ) -> list[Finding]:
         day = as_of or dt.date.today()
         folded = fold(text)
         hits = _outermost(list(self._matcher.find(folded.text, day)))
         detected = [hit for detector in self._detectors for hit in _detect(detector, folded.text, day)]
         hits.extend(one_report_per_value(detected))
         if self._checks:
+            links = tuple(link.model_copy(update={"offset": folded.to_folded(link.offset)}) for link in hidden_links)
             context = CheckContext(
-                text=folded.text, as_of=day, published=published, title=title, as_of_given=as_of is not None
+                text=folded.text,
+                as_of=day,
+                published=published,
+                title=title,
+                as_of_given=as_of is not None,
+                hidden_links=links,
             )
             for check in self._checks:
                 hits.extend(check.run(context))

@@ -113,6 +113,8 @@ class Finding(_Frozen):
     source: Source | None = None
     explanation: str = ""
     personal_data: bool = False
+    # Line-free identity for baselines (see filters.fingerprint); set by batch scans.
+    fingerprint: str | None = None
 
     _matched_text: str = PrivateAttr(default="")
 

@@ -106,6 +106,10 @@ class Folded:
     def _original_index(self, index: int) -> int:
         return index + bisect.bisect_right(self._shift_points, index)
 
+    def to_folded(self, offset: int) -> int:
+        """The folded offset of original ``offset``: the first folded character at or after it."""
+        return offset - bisect.bisect_left(self.removed, offset)
+
 
 def fold(text: str) -> Folded:
     """Fold ``text`` (width, one-to-one NFKC, traditional → simplified, zero-width removal) and keep the offset map."""

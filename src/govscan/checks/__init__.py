@@ -23,6 +23,7 @@ from types import ModuleType
 
 from govscan.hit import Hit
 from govscan.models import Rule
+from govscan.sources.document import HiddenLink
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class CheckContext:
     published: dt.date | None = None
     title: str | None = None
     as_of_given: bool = False
+    # Off-site anchors hidden in the page's markup (HTML sources only), offsets into ``text``.
+    hidden_links: tuple[HiddenLink, ...] = ()
 
 
 @dataclass(frozen=True)

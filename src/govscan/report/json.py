@@ -30,6 +30,8 @@ def finding_to_dict(finding: Finding, *, show_values: bool = False) -> dict[str,
         "explanation": finding.explanation,
         "source": finding.source.model_dump(mode="json", exclude_none=True) if finding.source else None,
     }
+    if finding.fingerprint:
+        data["fingerprint"] = finding.fingerprint
     if show_values or not finding.personal_data:
         data["value"] = finding.matched_text
     return data
@@ -51,3 +53,28 @@ def render(report: Report, *, show_values: bool = False) -> str:
         "files": [file_to_dict(r, show_values=show_values) for r in report.files],
     }
     return json.dumps(envelope, ensure_ascii=False, indent=2)
+
+
+class JsonStream:
+    """The same envelope as :func:`render`, written one file at a time so a huge run never sits in memory.
+
+    ``close`` may add top-level keys after ``files`` (``stale_baseline``).
+    """
+
+    def __init__(self, out, *, show_values: bool = False):
+        self._out = out
+        self._show_values = show_values
+        self._first = True
+        head = json.dumps({"version": SCHEMA_VERSION, "tool": {"name": "govscan", "version": __version__}})
+        out.write(head[:-1] + ', "files": [')
+
+    def write(self, result: FileResult) -> None:
+        self._out.write(
+            ("\n  " if self._first else ",\n  ")
+            + json.dumps(file_to_dict(result, show_values=self._show_values), ensure_ascii=False)
+        )
+        self._first = False
+
+    def close(self, **extra: Any) -> None:
+        tail = "".join(f', "{key}": {json.dumps(value, ensure_ascii=False)}' for key, value in extra.items())
+        self._out.write(("]" if self._first else "\n]") + tail + "}\n")

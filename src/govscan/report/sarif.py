@@ -81,6 +81,8 @@ def _result(finding: Finding, path: str, index: dict[str, int]) -> dict[str, Any
         ],
         "properties": {"confidence": finding.confidence.value, "explanation": finding.explanation},
     }
+    if finding.fingerprint:
+        result["partialFingerprints"] = {"govscan/v1": finding.fingerprint}
     if finding.code in index:
         result["ruleIndex"] = index[finding.code]
     return result

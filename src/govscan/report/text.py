@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from rich.console import Console
 from rich.text import Text
 
@@ -46,16 +44,3 @@ def _print_finding(console: Console, path: str, finding: Finding, show_values: b
     console.print(line)
     if finding.source is not None:
         console.print(Text(f"    依据：{finding.source.cite()}", "dim"))
-
-
-def print_summary(console: Console, results: list[FileResult]) -> None:
-    findings = [f for r in results for f in r.findings]
-    errors = sum(1 for r in results if r.error is not None)
-    by_severity = Counter(f.severity for f in findings)
-    parts = [f"{len(results)} file{'s' if len(results) != 1 else ''} scanned"]
-    parts.append(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}")
-    if findings:
-        parts.append(", ".join(f"{by_severity[s]} {s.value}" for s in Severity if by_severity[s]))
-    if errors:
-        parts.append(f"{errors} file error{'s' if errors != 1 else ''}")
-    console.print(Text("Summary: " + "; ".join(parts), "bold"))

@@ -1,27 +1,81 @@
 """Read inputs into Documents: decoding, format extraction, directory walking.
 
-Only this package reads files. A reader module per format turns bytes into
-one or more Documents; errors become :class:`~govscan.errors.InputError`
-naming the file, so a batch can report them and go on.
+Only this package reads files. Three kinds of format:
+
+- **single-text** formats (``READERS``: txt, md, html, docx): bytes → a few
+  Documents (body, and fields such as ``#field=title``);
+- **exports** (``EXPORTS``: jsonl, csv, tsv): a stream → one Document per
+  record, yielded lazily so a huge export never sits in memory;
+- **archives** (``.zip``): members read one at a time (see :mod:`.zip`).
+
+Errors become :class:`~govscan.errors.InputError` (a whole file) or
+:class:`RecordError` (one record or member) naming where, so a batch can report
+them and go on.
 """
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from govscan.errors import InputError
-from govscan.sources import text
+from govscan.sources import csv, docx, html, jsonl, text
 from govscan.sources.decode import decode
-from govscan.sources.document import Document
+from govscan.sources.document import Document, HiddenLink
+from govscan.sources.locate import locate
+from govscan.sources.options import DEFAULT_OPTIONS, ReadOptions, RecordFields
+from govscan.sources.records import RecordError
+
+Reader = Callable[[str, bytes, ReadOptions], list[Document]]
+ExportReader = Callable[[str, BinaryIO, RecordFields], Iterator["Document | RecordError"]]
 
 # Format readers by file suffix (lower case).
-READERS = {".txt": text.read, ".md": text.read}
+READERS: dict[str, Reader] = {
+    ".txt": text.read,
+    ".md": text.read,
+    ".html": html.read,
+    ".htm": html.read,
+    ".shtml": html.read,
+    ".docx": docx.read,
+}
+EXPORTS: dict[str, ExportReader] = {
+    ".jsonl": jsonl.iter_documents,
+    ".csv": csv.iter_documents,
+    ".tsv": csv.iter_documents,
+}
+ARCHIVES = frozenset({".zip"})
+SUFFIXES = frozenset(READERS) | frozenset(EXPORTS) | ARCHIVES
 
-__all__ = ["READERS", "Document", "InputError", "decode", "expand_path", "read_bytes", "read_path"]
+__all__ = [
+    "ARCHIVES",
+    "EXPORTS",
+    "READERS",
+    "SUFFIXES",
+    "Document",
+    "HiddenLink",
+    "InputError",
+    "ReadOptions",
+    "RecordError",
+    "RecordFields",
+    "decode",
+    "expand_path",
+    "locate",
+    "read_bytes",
+    "read_path",
+    "suffix_of",
+]
+
+
+def suffix_of(name: str) -> str:
+    """Lower-case suffix of a file or member name (``.html``)."""
+    return Path(name).suffix.lower()
 
 
 def expand_path(path: Path) -> list[Path]:
-    """Files to scan for one argument: the file itself, or a folder walked in sorted order.
+    """Single-text files (``READERS``) to handle for one argument: the file itself, or a folder walked in sorted
+    order. Batch scans walk with :mod:`govscan.batch` instead, which also takes exports and archives.
 
     A path that does not exist is returned as is, so reading it reports the
     error in its place in the run.
@@ -34,8 +88,8 @@ def expand_path(path: Path) -> list[Path]:
     return found
 
 
-def read_path(path: Path) -> list[Document]:
-    """Documents in the file at ``path``."""
+def read_path(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> list[Document]:
+    """Documents in the (single-text or export) file at ``path``."""
     try:
         data = path.read_bytes()
     except FileNotFoundError as error:
@@ -44,10 +98,17 @@ def read_path(path: Path) -> list[Document]:
         raise InputError(str(path), "is a directory") from error
     except OSError as error:
         raise InputError(str(path), f"cannot read: {error.strerror or error}") from error
-    return read_bytes(str(path), data, path.suffix.lower())
+    return read_bytes(str(path), data, suffix_of(path.name), options)
 
 
-def read_bytes(name: str, data: bytes, suffix: str = ".txt") -> list[Document]:
-    """Documents in ``data`` read under ``name`` (stdin and files alike)."""
-    reader = READERS.get(suffix, text.read)
-    return reader(name, data)
+def read_bytes(name: str, data: bytes, suffix: str = ".txt", options: ReadOptions = DEFAULT_OPTIONS) -> list[Document]:
+    """Documents in ``data`` read under ``name`` (stdin and files alike); the first bad record raises."""
+    if suffix in EXPORTS:
+        documents = []
+        for item in EXPORTS[suffix](name, io.BytesIO(data), options.fields):
+            if isinstance(item, RecordError):
+                raise InputError(item.path, item.message)
+            documents.append(item)
+        return documents
+    reader = READERS.get(suffix, READERS[".txt"])
+    return reader(name, data, options)

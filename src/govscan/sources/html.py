@@ -1,0 +1,276 @@
+"""HTML pages: the text a reader sees, the page's title and publication date, and hidden links.
+
+Block elements (``p``, ``div``, ``li``, ``tr``, headings, ``br``…) end a line,
+so a finding's line number is the paragraph an editor sees; table cells are
+separated by tabs. ``script``, ``style``, comments and hidden elements are left
+out. An HTML comment holding a ``govscan: ignore`` directive is kept as text at
+its place, so the suppression applies to that line.
+
+While walking the page, anchors that point to another site and that no reader
+can see (``display:none``, ``visibility:hidden``, zero size, pushed off
+screen) are collected as :class:`HiddenLink` — the 暗链 that inspections treat
+as a hijacked site (rule HTM001 hidden-link).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import lxml.etree
+import lxml.html
+import regex
+
+from govscan.errors import InputError
+from govscan.sources.dates import find_date, parse_date
+from govscan.sources.decode import decode
+from govscan.sources.document import Document, HiddenLink
+from govscan.sources.locate import locate
+from govscan.sources.options import ReadOptions
+
+BLOCKS = frozenset(
+    {"address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd", "details", "dialog"}
+    | {"div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6"}
+    | {"header", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody"}
+    | {"tfoot", "thead", "title", "tr", "ul"}
+)
+CELLS = frozenset({"td", "th"})
+SKIPPED = frozenset({"script", "style", "noscript", "template", "head", "iframe", "object", "svg", "select"})
+
+# Metadata names (lower case) in order of preference.
+TITLE_META = ("articletitle", "og:title", "title", "dc.title")
+DATE_META = ("pubdate", "publishdate", "article:published_time", "dc.date", "dc.date.issued", "firstpublishedtime")
+
+_CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", regex.IGNORECASE)
+_XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*\?>")
+_SPACE = regex.compile(r"\s+")
+_DIRECTIVE = regex.compile(r"govscan:\s*ignore(?:\[[^\]]*\])?")
+_PUBLISHED_LINE = regex.compile(r"(?:发布|发表|成文|印发)(?:时间|日期)\s*[:：]?\s*(.{0,24})")
+
+# Declarations that hide an element (lower-cased, spaces removed).
+_HIDING = (
+    (regex.compile(r"(?:^|;)display:none"), "display:none"),
+    (regex.compile(r"(?:^|;)visibility:hidden"), "visibility:hidden"),
+    (regex.compile(r"(?:^|;)font-size:0(?:px|em|pt|rem|%)?(?:;|$|!)"), "font-size:0"),
+    (regex.compile(r"(?:^|;)(?:height|width|max-height|max-width):0(?:px)?(?:;|$|!)"), "zero size"),
+    (regex.compile(r"(?:^|;)(?:left|top|right|text-indent|margin-left|margin-top):-\d{3,}"), "off-screen"),
+    (regex.compile(r"(?:^|;)opacity:0(?:\.0+)?(?:;|$|!)"), "opacity:0"),
+)
+# ``.a, #b { … }`` rules of inline stylesheets (only simple class and id selectors are resolved).
+_CSS_RULE = regex.compile(r"([^{}]+)\{([^{}]*)\}")
+_SIMPLE_SELECTOR = regex.compile(r"^[.#][A-Za-z_][\w-]*$")
+
+
+def read(name: str, data: bytes, options: ReadOptions | None = None) -> list[Document]:
+    """The page's visible text as one Document, plus its title as ``#field=title`` when the body lacks it.
+
+    ``options``: nothing to configure for HTML yet; the parameter keeps every reader's signature alike.
+    """
+    text = decode(name, data, declared=_declared_charset(data))
+    page = parse(name, text)
+    documents = [Document(path=name, text=page.text, title=page.title, date=page.date, hidden_links=page.hidden_links)]
+    if page.title and page.title not in page.text:
+        documents.append(Document(path=locate(name, field="title"), text=page.title, title=page.title, date=page.date))
+    return documents
+
+
+@dataclass(frozen=True)
+class Page:
+    text: str
+    title: str | None
+    date: dt.date | None
+    hidden_links: tuple[HiddenLink, ...]
+
+
+def parse(name: str, text: str) -> Page:
+    """Extract a decoded page; InputError when there is no HTML to parse."""
+    text = _XML_DECLARATION.sub("", text, count=1)
+    if not text.strip():
+        raise InputError(name, "empty HTML page")
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (lxml.etree.ParserError, ValueError) as error:
+        raise InputError(name, f"cannot parse HTML: {error}") from error
+    meta = _meta(root)
+    walker = _Walker(hidden_classes=_hidden_selectors(root), site=_site(meta))
+    body = root.find("body")
+    walker.walk(body if body is not None else root)
+    walker.end()
+    extracted = walker.text()
+    title = _first(meta, TITLE_META) or _text_of(root.find(".//title"))
+    date = next((d for d in (parse_date(meta.get(k)) for k in DATE_META) if d), None)
+    if date is None:
+        date = _published_line_date(extracted)
+    return Page(text=extracted, title=title, date=date, hidden_links=tuple(walker.links))
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+def _meta(root: lxml.html.HtmlElement) -> dict[str, str]:
+    """``<meta name|property=… content=…>`` by lower-cased key (first one wins)."""
+    found: dict[str, str] = {}
+    for element in root.iter("meta"):
+        key = (element.get("name") or element.get("property") or "").strip().lower()
+        content = (element.get("content") or "").strip()
+        if key and content:
+            found.setdefault(key, content)
+    return found
+
+
+def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    return next((meta[k] for k in keys if meta.get(k)), None)
+
+
+def _text_of(element: lxml.html.HtmlElement | None) -> str | None:
+    if element is None:
+        return None
+    text = _SPACE.sub(" ", element.text_content()).strip()
+    return text or None
+
+
+def _published_line_date(text: str) -> dt.date | None:
+    for match in _PUBLISHED_LINE.finditer(text):
+        date = find_date(match.group(1))
+        if date:
+            return date
+    return None
+
+
+def _site(meta: dict[str, str]) -> str | None:
+    """The page's own host, when it names one (``og:url``); links to it are not off-site."""
+    url = meta.get("og:url") or meta.get("url")
+    return (urlsplit(url).hostname or None) if url else None
+
+
+def _hiding_reason(style: str) -> str | None:
+    compact = style.lower().replace(" ", "").replace("\n", "").replace("\t", "")
+    return next((reason for pattern, reason in _HIDING if pattern.search(compact)), None)
+
+
+def _hidden_selectors(root: lxml.html.HtmlElement) -> dict[str, str]:
+    """``.class`` / ``#id`` → why the page's own stylesheets hide it."""
+    hidden: dict[str, str] = {}
+    for style in root.iter("style"):
+        for selectors, body in _CSS_RULE.findall(style.text or ""):
+            reason = _hiding_reason(body)
+            if reason is None:
+                continue
+            for selector in selectors.split(","):
+                selector = selector.strip()
+                if _SIMPLE_SELECTOR.match(selector):
+                    hidden[selector] = reason
+    return hidden
+
+
+@dataclass
+class _Walker:
+    """Depth-first walk writing visible text, one line per block."""
+
+    hidden_classes: dict[str, str]
+    site: str | None
+    links: list[HiddenLink] = field(default_factory=list)
+    _pieces: list[str] = field(default_factory=list)
+    _directives: list[str] = field(default_factory=list)
+    _length: int = 0
+    _line_empty: bool = True
+    _space_pending: bool = False
+
+    def walk(self, element: lxml.html.HtmlElement) -> None:
+        tag = element.tag if isinstance(element.tag, str) else None
+        if tag is None:
+            if isinstance(element, lxml.etree._Comment):
+                self._directive(element.text or "")
+            return
+        if tag in SKIPPED:
+            return
+        reason = self._hides(element)
+        if reason:
+            for anchor in element.iter("a"):
+                self._hidden_link(anchor, reason)
+            return
+        if tag in BLOCKS:
+            self._newline()
+        elif tag in CELLS:
+            self._cell()
+        if element.text:
+            self._write(element.text, preformatted=tag == "pre")
+        for child in element:
+            self.walk(child)
+            if child.tail:
+                self._write(child.tail, preformatted=tag == "pre")
+        if tag in BLOCKS:
+            self._newline()
+
+    def text(self) -> str:
+        return "".join(self._pieces)
+
+    def _hides(self, element: lxml.html.HtmlElement) -> str | None:
+        if element.get("hidden") is not None:
+            return "hidden attribute"
+        reason = _hiding_reason(element.get("style") or "")
+        if reason:
+            return reason
+        for name in (element.get("class") or "").split():
+            if f".{name}" in self.hidden_classes:
+                return self.hidden_classes[f".{name}"]
+        identifier = element.get("id")
+        return self.hidden_classes.get(f"#{identifier}") if identifier else None
+
+    def _hidden_link(self, anchor: lxml.html.HtmlElement, reason: str) -> None:
+        href = (anchor.get("href") or "").strip()
+        host = urlsplit(href).hostname if href.lower().startswith(("http://", "https://", "//")) else None
+        if host is None or host == self.site:
+            return
+        text = _SPACE.sub(" ", anchor.text_content()).strip()
+        self.links.append(HiddenLink(offset=self._length, href=href, text=text, reason=reason))
+
+    def end(self) -> None:
+        self._newline()
+
+    def _directive(self, comment: str) -> None:
+        """Keep a suppression comment at the end of its line (or the next line with text), columns unchanged."""
+        match = _DIRECTIVE.search(comment)
+        if match:
+            self._directives.append(match.group(0))
+
+    def _write(self, text: str, *, preformatted: bool) -> None:
+        if preformatted:
+            for number, line in enumerate(text.split("\n")):
+                if number:
+                    self._newline()
+                self._write(line, preformatted=False)
+            return
+        collapsed = _SPACE.sub(" ", text)
+        if not collapsed.strip():
+            self._space_pending = self._space_pending or (bool(collapsed) and not self._line_empty)
+            return
+        if collapsed[0] == " " and not self._line_empty:
+            self._space_pending = True
+        words = collapsed.strip()
+        if self._space_pending and not self._line_empty:
+            self._emit(" ")
+        self._emit(words)
+        self._line_empty = False
+        self._space_pending = collapsed[-1] == " "
+
+    def _cell(self) -> None:
+        if not self._line_empty:
+            self._emit("\t")
+        self._space_pending = False
+
+    def _newline(self) -> None:
+        if not self._line_empty:
+            if self._directives:
+                self._emit("  " + " ".join(self._directives))
+                self._directives.clear()
+            self._emit("\n")
+        self._line_empty = True
+        self._space_pending = False
+
+    def _emit(self, piece: str) -> None:
+        self._pieces.append(piece)
+        self._length += len(piece)
