@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import io
+import itertools
 import multiprocessing
 import os
 from collections import deque
@@ -198,7 +199,10 @@ def run(
     ``scanner``, when given, is used for ``jobs == 1`` instead of building one from ``spec``.
     """
     tasks = _tasks(arguments, spec.read, walk, stdin)
-    if jobs <= 1:
+    head = list(itertools.islice(tasks, 2))
+    tasks = itertools.chain(head, tasks)
+    # Worker processes each import govscan and build a Scanner (~0.5 s): only worth it for two tasks or more.
+    if jobs <= 1 or len(head) < 2:
         worker = Worker(spec, scanner)
         for task in tasks:
             yield Chunk(worker.run(task), task.files_done)

@@ -19,7 +19,7 @@ def test_packaged_lexicons_load_and_ship_with_the_package() -> None:
 @pytest.mark.parametrize(
     ("name", "line", "field", "message"),
     [
-        ("bad_yaml.yaml", 9, None, "invalid YAML: expected <block end>, but found '<scalar>'"),
+        ("bad_yaml.yaml", 9, None, "invalid YAML: did not find expected key"),
         ("no_source.yaml", 11, "entries.1.source", "Field required"),
         ("unknown_field.yaml", 8, "entries.0.sugestion", "Extra inputs are not permitted"),
         ("duplicate_term.yaml", 10, "entries.1.term", "duplicate term '甲乙' (first at entries.0)"),

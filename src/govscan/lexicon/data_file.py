@@ -10,28 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from govscan.errors import LexiconError
-from govscan.lexicon.load import _line_of
+from govscan.lexicon.load import line_of, read_yaml
 
 Model = TypeVar("Model", bound=BaseModel)
 
 
 def load_data_file(path: Path, model: type[Model], kind: str) -> Model:
     """Parse ``path`` and validate it as ``model``; its top-level ``kind`` must be ``kind``."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise LexiconError(str(path), f"cannot read file: {error}") from error
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or str(error)
-        raise LexiconError(str(path), f"invalid YAML: {problem}", line=mark.line + 1 if mark else None) from error
+    text, data = read_yaml(path)
     if not isinstance(data, dict) or data.get("kind") != kind:
         raise LexiconError(str(path), f"expected a mapping with kind: {kind}", line=1, field="kind")
     try:
@@ -42,6 +31,6 @@ def load_data_file(path: Path, model: type[Model], kind: str) -> Model:
         raise LexiconError(
             str(path),
             first["msg"],
-            line=_line_of(root, location),
+            line=line_of(text, location),
             field=".".join(str(part) for part in location) or None,
         ) from error
