@@ -57,7 +57,7 @@ def test_user_rules_are_listed_and_explained() -> None:
 @pytest.mark.parametrize(
     ("case", "location"),
     [
-        ("invalid-yaml", "local-terms.yaml:10: invalid YAML: expected <block end>, but found '<scalar>'"),
+        ("invalid-yaml", "local-terms.yaml:10: invalid YAML: did not find expected key"),
         ("missing-source", "local-terms.yaml:7: entries.0.source: Field required"),
         ("unknown-field", "local-terms.yaml:9: entries.0.replacement: Extra inputs are not permitted"),
         (

@@ -27,7 +27,7 @@ def test_a_users_clean_lexicon_has_no_problems() -> None:
 @pytest.mark.parametrize(
     ("case", "line", "field", "message"),
     [
-        ("invalid-yaml", 10, None, "invalid YAML: expected <block end>, but found '<scalar>'"),
+        ("invalid-yaml", 10, None, "invalid YAML: did not find expected key"),
         ("missing-source", 7, "entries.0.source", "Field required"),
         ("unknown-field", 9, "entries.0.replacement", "Extra inputs are not permitted"),
         (
