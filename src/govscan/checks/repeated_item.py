@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator
 
 from govscan.checks import CheckContext
+from govscan.checks._marks import last_mark_before
 from govscan.hit import Hit
 from govscan.models import Rule, RuleKind, Severity
 
@@ -41,6 +42,9 @@ RULE = Rule(
 
 # A clause (between , 。 ; : ! ? and line breaks) with at least two 、: a list of three or more.
 _LISTING_CLAUSE = re.compile(r"(?:^|(?<=[,。;:!?\n]))[^,。;:!?\n、]*(?:、[^,。;:!?\n、]*){2,}", re.MULTILINE)
+_CLAUSE_MARKS = ",。;:!?\n"
+# Two 、 in one clause: the clauses worth matching _LISTING_CLAUSE at (it alone tries every position).
+_TWO_ENUMERATION_COMMAS = re.compile(r"、[^,。;:!?\n、]*、")
 _COMMA_ITEM = 8
 # Three or more short items, each between two commas of one sentence (so never its first or last part).
 _COMMA_RUN = re.compile(rf",(?:[^,、。;!?\n]{{1,{_COMMA_ITEM}}},){{3,}}")
@@ -56,13 +60,25 @@ Item = tuple[int, int]
 def check(context: CheckContext) -> Iterator[Hit]:
     text = context.text
     lists: list[list[Item]] = []
-    for clause in _LISTING_CLAUSE.finditer(text):
+    for clause in _listing_clauses(text):
         lists.append(_enumeration(clause.start(), clause.group()))
     lists.extend(_comma_runs(text))
     lists.extend(_numbered_lines(text))
     lists.extend(_inline_lists(text))
     for items in lists:
         yield from _repeats(text, items)
+
+
+def _listing_clauses(text: str) -> Iterator[re.Match[str]]:
+    """What ``_LISTING_CLAUSE.finditer(text)`` finds: each clause holding two 、, matched from its start."""
+    reach = 0
+    for pair in _TWO_ENUMERATION_COMMAS.finditer(text):
+        if pair.start() < reach:
+            continue
+        clause = _LISTING_CLAUSE.match(text, last_mark_before(text, _CLAUSE_MARKS, pair.start()) + 1)
+        if clause is not None:
+            reach = clause.end()
+            yield clause
 
 
 def _enumeration(offset: int, clause: str) -> list[Item]:

@@ -37,6 +37,7 @@ from types import ModuleType
 
 import regex
 
+from govscan.candidates import finditer_at_candidates, has_other_digits
 from govscan.models import Confidence, Rule, Severity
 
 
@@ -98,26 +99,13 @@ class Detector:
         if self.candidates is None or _has_other_digits(text):
             yield from self.pattern.finditer(text)
             return
-        match_at = self.pattern.match
-        reach = 0
-        for candidate in self.candidates.finditer(text):
-            start = candidate.start()
-            if start < reach:
-                continue
-            match = match_at(text, start)
-            if match is not None:
-                reach = match.end()
-                yield match
-
-
-# A decimal digit other than ASCII 0-9 (Arabic-Indic, Devanagari, …): ``CANDIDATES`` may not see it.
-_OTHER_DIGIT = regex.compile(r"[^\P{Nd}0-9]")
+        yield from finditer_at_candidates(self.pattern, self.candidates, text)
 
 
 @lru_cache(maxsize=2)
 def _has_other_digits(text: str) -> bool:
     """Cached: every detector of one scan asks about the same text."""
-    return _OTHER_DIGIT.search(text) is not None
+    return has_other_digits(text)
 
 
 def _load(module: ModuleType) -> Detector:
