@@ -51,7 +51,6 @@ _COMMA_RUN = re.compile(rf",(?:[^,、。;!?\n]{{1,{_COMMA_ITEM}}},){{3,}}")
 _MARKER = r"(?:\(?[一二三四五六七八九十]{1,3}[)、]|\(?[0-9]{1,2}[).、]|\([0-9]{1,2}\)|[①-⑳])"
 _NUMBERED_LINE = re.compile(rf"^[ \t]*(?P<marker>{_MARKER}) ?(?P<item>[^\n]*?)[。;,、 \t]*$", re.MULTILINE)
 _INLINE_ITEM = re.compile(r"(?:\([0-9]{1,2}\)|[①-⑳])(?P<item>[^()①-⑳\n;。]+)")
-_LINE = re.compile(r"[^\n]+")
 _TRAILING = " \t,、;。"
 
 Item = tuple[int, int]
@@ -127,12 +126,18 @@ def _numbered_lines(text: str) -> list[list[Item]]:
 
 
 def _inline_lists(text: str) -> Iterator[list[Item]]:
-    """Items marked （1）（2）… or ①②… inside one line."""
-    for line in _LINE.finditer(text):
-        items = []
-        for match in _INLINE_ITEM.finditer(text, line.start(), line.end()):
-            start = match.start("item")
-            items.append((start, _strip_end(text, start, match.end("item"))))
+    """Items marked （1）（2）… or ①②… inside one line (no item crosses a line break)."""
+    items: list[Item] = []
+    line_start = -1
+    for match in _INLINE_ITEM.finditer(text):
+        start = match.start("item")
+        this_line = text.rfind("\n", 0, start) + 1
+        if this_line != line_start and items:
+            yield items
+            items = []
+        line_start = this_line
+        items.append((start, _strip_end(text, start, match.end("item"))))
+    if items:
         yield items
 
 
