@@ -110,7 +110,7 @@ def scan_text(text: str, *, as_of: dt.date | None = None) -> list[Finding]:
 
 def _detect(detector: Detector, text: str, day: dt.date) -> list[Hit]:
     hits = []
-    for match in detector.pattern.finditer(text):
+    for match in detector.matches(text):
         verdict = detector.validate(Candidate(text, match, day))
         if verdict is None:
             continue

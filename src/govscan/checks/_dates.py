@@ -35,6 +35,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from govscan.candidates import finditer_at_candidates
 from govscan.checks import CheckContext
 
 _CN_DIGITS = "〇零○一二三四五六七八九"
@@ -62,6 +63,12 @@ _DATE = re.compile(
     f"(?:(?:{_written('1')}|{_numeric('1')})"
     f"(?:{_CONNECTOR}(?:{_written('2')}|{_numeric('2')}|(?P<dd2>{_NUMBER}) ?[日号]))?"
     f"|(?P<bare>{_YEAR}) ?年)"
+)
+
+# Where _DATE can start: a numeral not after another, on its way to 年 or 月 (or a numeric date's separator).
+_NUMERAL = f"[0-9{_CN_DIGITS}十]"
+_DATE_STARTS = re.compile(
+    f"[0-9一二三四五六七八九十](?<!{_NUMERAL}[0-9一二三四五六七八九十])(?={_NUMERAL}{{0,3}} ?[年月]|[0-9]{{3}}[-/.])"
 )
 
 _YEAR_WORDS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "后年": 2}
@@ -124,7 +131,7 @@ def read_dates(text: str) -> tuple[DateMention, ...]:
     """Every date mention in ``text``, in order (cached: all DAT checks share one pass)."""
     mentions: list[DateMention] = []
     written: set[int] = set()
-    for match in _DATE.finditer(text):
+    for match in finditer_at_candidates(_DATE, _DATE_STARTS, text):
         if match.group("bare"):
             written.add(_number(match.group("bare")))
             continue

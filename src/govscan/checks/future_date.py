@@ -44,6 +44,8 @@ RULE = Rule(
 _PAST = re.compile(r"(?:已于|发布于|印发于|公布于|成立于) ?$")
 _AS_OF = re.compile(r"(?:^|[\n,。;:!?(])(?:据统计,)?(?P<word>截至|截止到|截止至|截止) ?$")
 _CLAUSE_END = re.compile(r"(?:底|末)?[,:]")
+# The last character of every _PAST and _AS_OF word: a date after anything else needs no search.
+_CUE_ENDS = "于至到止"
 
 
 def check(context: CheckContext) -> Iterator[Hit]:
@@ -55,6 +57,8 @@ def check(context: CheckContext) -> Iterator[Hit]:
         if mention.range_from is not None:
             continue
         before = text[max(0, mention.start - 12) : mention.start]
+        if _last_word_char(before) not in _CUE_ENDS:
+            continue
         past = _PAST.search(before)
         word = past.group(0).strip() if past else None
         if word is None:
@@ -74,6 +78,12 @@ def check(context: CheckContext) -> Iterator[Hit]:
             explanation=f"“{word}”表示已经发生，但 {date.isoformat()} 晚于文档日期 {reference.isoformat()}（{source}）",
             severity=RULE.severity,
         )
+
+
+def _last_word_char(before: str) -> str:
+    """The character a cue word would end with: before one optional space and the final newline ``$`` allows."""
+    before = before.removesuffix("\n")
+    return before.removesuffix(" ")[-1:] or "\n"
 
 
 def _first_days(mention: DateMention, year_reference: dt.date | None) -> tuple[dt.date | None, ...]:

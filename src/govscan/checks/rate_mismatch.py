@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 
 from govscan.checks import CheckContext
+from govscan.checks._marks import last_mark_before
 from govscan.hit import Hit
 from govscan.models import Rule, RuleKind, Severity
 
@@ -45,6 +46,8 @@ _RATE = re.compile(
     r"(?P<negative>不)?(?P<kind>合格|达标|通过|完成|办结|及格)率"
     r"(?:为|达到|达|是|仅为|仅)? ?(?P<value>[0-9]+(?:\.[0-9]+)?)%"
 )
+# _RATE without its optional leading 不: the same sentences, found ~7x faster (it opens with plain characters).
+_RATE_WORD = re.compile(r"(?:合格|达标|通过|完成|办结|及格)率(?:为|达到|达|是|仅为|仅)? ?[0-9]+(?:\.[0-9]+)?%")
 _COUNT = re.compile(r"(?<![0-9.])(?P<number>[0-9]+)(?P<unit>个|家|件|项|所|人|名|户|份|批次|条)")
 _NEAR = 6
 
@@ -53,7 +56,7 @@ def check(context: CheckContext) -> Iterator[Hit]:
     text = context.text
     judged = -1
     # Only sentences that state a rate can be judged: find the rates, then their sentences.
-    for rate in _RATE.finditer(text):
+    for rate in _RATE_WORD.finditer(text):
         if rate.start() < judged:
             continue
         sentence = _SENTENCE.match(text, _sentence_start(text, rate.start()))
@@ -66,7 +69,7 @@ def check(context: CheckContext) -> Iterator[Hit]:
 
 
 def _sentence_start(text: str, position: int) -> int:
-    return max(text.rfind(mark, 0, position) for mark in _SENTENCE_ENDS) + 1
+    return last_mark_before(text, _SENTENCE_ENDS, position) + 1
 
 
 def _judge(sentence: str, offset: int) -> Hit | None:

@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator
 
 from govscan.checks import CheckContext
+from govscan.checks._marks import last_mark_before
 from govscan.hit import Hit
 from govscan.models import Rule, RuleKind, Severity
 
@@ -41,13 +42,15 @@ RULE = Rule(
 
 # A clause (between , 。 ; : ! ? and line breaks) with at least two 、: a list of three or more.
 _LISTING_CLAUSE = re.compile(r"(?:^|(?<=[,。;:!?\n]))[^,。;:!?\n、]*(?:、[^,。;:!?\n、]*){2,}", re.MULTILINE)
+_CLAUSE_MARKS = ",。;:!?\n"
+# Two 、 in one clause: the clauses worth matching _LISTING_CLAUSE at (it alone tries every position).
+_TWO_ENUMERATION_COMMAS = re.compile(r"、[^,。;:!?\n、]*、")
 _COMMA_ITEM = 8
 # Three or more short items, each between two commas of one sentence (so never its first or last part).
 _COMMA_RUN = re.compile(rf",(?:[^,、。;!?\n]{{1,{_COMMA_ITEM}}},){{3,}}")
 _MARKER = r"(?:\(?[一二三四五六七八九十]{1,3}[)、]|\(?[0-9]{1,2}[).、]|\([0-9]{1,2}\)|[①-⑳])"
 _NUMBERED_LINE = re.compile(rf"^[ \t]*(?P<marker>{_MARKER}) ?(?P<item>[^\n]*?)[。;,、 \t]*$", re.MULTILINE)
 _INLINE_ITEM = re.compile(r"(?:\([0-9]{1,2}\)|[①-⑳])(?P<item>[^()①-⑳\n;。]+)")
-_LINE = re.compile(r"[^\n]+")
 _TRAILING = " \t,、;。"
 
 Item = tuple[int, int]
@@ -56,13 +59,25 @@ Item = tuple[int, int]
 def check(context: CheckContext) -> Iterator[Hit]:
     text = context.text
     lists: list[list[Item]] = []
-    for clause in _LISTING_CLAUSE.finditer(text):
+    for clause in _listing_clauses(text):
         lists.append(_enumeration(clause.start(), clause.group()))
     lists.extend(_comma_runs(text))
     lists.extend(_numbered_lines(text))
     lists.extend(_inline_lists(text))
     for items in lists:
         yield from _repeats(text, items)
+
+
+def _listing_clauses(text: str) -> Iterator[re.Match[str]]:
+    """What ``_LISTING_CLAUSE.finditer(text)`` finds: each clause holding two 、, matched from its start."""
+    reach = 0
+    for pair in _TWO_ENUMERATION_COMMAS.finditer(text):
+        if pair.start() < reach:
+            continue
+        clause = _LISTING_CLAUSE.match(text, last_mark_before(text, _CLAUSE_MARKS, pair.start()) + 1)
+        if clause is not None:
+            reach = clause.end()
+            yield clause
 
 
 def _enumeration(offset: int, clause: str) -> list[Item]:
@@ -111,12 +126,18 @@ def _numbered_lines(text: str) -> list[list[Item]]:
 
 
 def _inline_lists(text: str) -> Iterator[list[Item]]:
-    """Items marked （1）（2）… or ①②… inside one line."""
-    for line in _LINE.finditer(text):
-        items = []
-        for match in _INLINE_ITEM.finditer(text, line.start(), line.end()):
-            start = match.start("item")
-            items.append((start, _strip_end(text, start, match.end("item"))))
+    """Items marked （1）（2）… or ①②… inside one line (no item crosses a line break)."""
+    items: list[Item] = []
+    line_start = -1
+    for match in _INLINE_ITEM.finditer(text):
+        start = match.start("item")
+        this_line = text.rfind("\n", 0, start) + 1
+        if this_line != line_start and items:
+            yield items
+            items = []
+        line_start = this_line
+        items.append((start, _strip_end(text, start, match.end("item"))))
+    if items:
         yield items
 
 

@@ -25,6 +25,8 @@ Examples:
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from govscan.detectors import Candidate, Verdict
@@ -58,6 +60,12 @@ _GROUP = rf"(?:{_NAME}{{1,3}}?组)"
 # house-level ending (a numbered detail, or the 组 of a village group) and ``validate`` grows it leftwards.
 # A number followed by 线/路/车 is a metro or bus line, not a house (沿江大道3号线).
 PATTERN = regex.compile(rf"(?:{_DETAIL}+|(?<=\p{{Han}})组(?![织成建长团员合件]))(?![线路车次])", flags=regex.V1)
+# Where PATTERN can start: 第 or the first character of a number before a detail word, or 组.
+_DETAIL_WORD = "(?:号|栋|幢|座|单元|室|层|楼|户|组)"
+_NUMBER_CHAR = "[0-9一二三四五六七八九十百零〇两甲乙丙丁A-Za-z-]"
+CANDIDATES = re.compile(
+    rf"第(?={_NUMBER_CHAR}{{1,6}}{_DETAIL_WORD})|{_NUMBER_CHAR}(?={_NUMBER_CHAR}{{0,5}}{_DETAIL_WORD})|组"
+)
 _ADDRESS = rf"{_REGION}*{_LOCALITY}+(?:{_GROUP}?{_DETAIL}+|{_GROUP})\Z"
 _ADDRESS_ENDING_HERE = regex.compile(_ADDRESS, flags=regex.V1)
 # The same shape matched right to left from the ending: one attempt instead of one per start position, so

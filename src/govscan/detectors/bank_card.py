@@ -26,6 +26,8 @@ Examples:
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from govscan.detectors import Candidate, Verdict
@@ -52,6 +54,10 @@ PATTERN = regex.compile(
     r"|\d{6} \d{10,13}"
     r"|" + "|".join(wrapped(n) for n in range(16, 20)) + r"|\d{15,19}"
     r")" + NOT_BEFORE
+)
+# Where PATTERN can start: a 4-4 grouped, 6+10 or 15-digit run, or a run wrapped onto the next line.
+CANDIDATES = re.compile(
+    r"[0-9](?<![0-9]{2})(?=[0-9]{3}[ -][0-9]{4}|[0-9]{5} [0-9]{10}|[0-9]{14}|[0-9]{0,17}[ \t]*\r?\n)"
 )
 
 SERIAL_CUES = (

@@ -25,6 +25,8 @@ Examples:
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from govscan.detectors import Candidate, Verdict
@@ -65,6 +67,11 @@ PATTERN = regex.compile(
     r"(?P<prefix>(?:\(\+?86\)|\+86|0086|86(?=[-\u2010-\u2015 ]))[-\u2010-\u2015 ]?)?"
     r"(?P<value>1[3-9]\d" + _SEP + r"\d{4}" + _SEP + r"\d{4}|" + wrapped(11) + ")"
     r"(?![\d*])(?!\.\d)",
+)
+# Where PATTERN can start: a prefix's first character, a 1[3-9]x segment or a digit run wrapped onto the next line.
+CANDIDATES = re.compile(
+    r"\((?=\+?86\))|\+(?=86)|0(?<![0-9]0)(?=086)|8(?<![0-9]8)(?=6[-\u2010-\u2015 ])"
+    r"|1(?<![0-9]1)(?=[3-9][0-9])|[0-9](?<![0-9]{2})(?=[0-9]{0,9}[ \t]*\r?\n)"
 )
 
 

@@ -28,6 +28,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import regex
 
@@ -56,6 +57,8 @@ PATTERN = regex.compile(
     r"|" + wrapped(18, _CHECK_CHAR) + r"|(?P<old>\d{15})"
     r")" + NOT_BEFORE
 )
+# Where PATTERN can start: a digit run of 14+ digits (grouped or not) or one wrapped onto the next line.
+CANDIDATES = re.compile(r"[0-9](?<![0-9]{2})(?=[0-9]{5}[ -]?[0-9]{8}|[0-9]{0,16}[ \t]*\r?\n)")
 
 # 社会保障号码 is the ID number itself (GB 11643-1999 replaced 社会保障号码).
 ID_CUES = ("身份证", "身份号", "证件号", "公民身份", "居住证", "身份证明", "社保卡号", "社会保障号")

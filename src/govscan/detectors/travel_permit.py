@@ -20,6 +20,8 @@ Examples:
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from govscan.detectors import Candidate, Verdict
@@ -38,6 +40,8 @@ RULE = Rule(
 )
 
 PATTERN = regex.compile(r"(?<![0-9A-Za-z*])(?P<value>(?P<letter>[CHMT])?\d{8})(?![0-9A-Za-z*])")
+# Where PATTERN can start: a letter before 8 digits, or the first of 8+ digits.
+CANDIDATES = re.compile(r"[CHMT](?=[0-9]{8})|[0-9](?<![0-9]{2})(?=[0-9]{7})")
 
 HK_MACAU_CUES = ("往来港澳通行证", "港澳通行证", "通行证")
 HOME_RETURN_CUES = ("回乡证", "来往内地通行证", "港澳居民来往内地", "通行证")
