@@ -42,14 +42,7 @@ _EDITION = re.compile(r"(?:[(（][^()（）《》]{1,20}[)）])?[》〉]")
 
 def lexicon_rule(lexicon: Lexicon) -> Rule:
     """The public rule metadata of a lexicon file."""
-    return Rule(
-        code=lexicon.code,
-        name=lexicon.name,
-        severity=lexicon.severity,
-        summary=lexicon.summary,
-        description=lexicon.description,
-        kind=RuleKind.LEXICON,
-    )
+    return Rule.of_data_file(lexicon, RuleKind.LEXICON)
 
 
 def _folded(values: Sequence[str] | None) -> tuple[str, ...]:

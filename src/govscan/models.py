@@ -88,6 +88,12 @@ class Rule(_Frozen):
     kind: RuleKind
     personal_data: bool = False
 
+    @classmethod
+    def of_data_file(cls, data: BaseModel, kind: RuleKind) -> Rule:
+        """The rule a data file declares at its top (code, name, severity, summary, description)."""
+        fields = ("code", "name", "severity", "summary", "description")
+        return cls(kind=kind, **{field: getattr(data, field) for field in fields})
+
 
 class Finding(_Frozen):
     """One problem in one text, with a span into the caller's original string.

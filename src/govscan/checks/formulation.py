@@ -37,18 +37,7 @@ _CONNECTOR_BEFORE = r"(?:的|这|等)?"
 MIN_UNNAMED_MEMBERS = 3
 
 
-def _rule(data: Formulations) -> Rule:
-    return Rule(
-        code=data.code,
-        name=data.name,
-        severity=data.severity,
-        summary=data.summary,
-        description=data.description,
-        kind=RuleKind.CHECK,
-    )
-
-
-RULE = _rule(packaged_formulations())
+RULE = Rule.of_data_file(packaged_formulations(), RuleKind.CHECK)
 
 
 def check(context: CheckContext) -> Iterator[Hit]:
@@ -58,7 +47,7 @@ def check(context: CheckContext) -> Iterator[Hit]:
 
 def find(data: Formulations, text: str, as_of: dt.date, rule: Rule | None = None) -> list[Hit]:
     """Hits of every section of ``data`` in folded ``text``, sorted; quote warnings inside an error are dropped."""
-    rule = rule or _rule(data)
+    rule = rule or Rule.of_data_file(data, RuleKind.CHECK)
     errors = [hit for enumeration in data.enumerations for hit in _enumeration_hits(rule, enumeration, text, as_of)]
     errors += [hit for pattern in data.patterns for hit in _pattern_hits(rule, pattern, text)]
     warnings = [

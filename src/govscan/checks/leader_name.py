@@ -33,18 +33,7 @@ _HISTORY = regex.compile(r"(?:时任|原任|原|前任|前|已故|曾任)$")
 DISTINCTIVE_LENGTH = 3
 
 
-def _rule(data: Leaders) -> Rule:
-    return Rule(
-        code=data.code,
-        name=data.name,
-        severity=data.severity,
-        summary=data.summary,
-        description=data.description,
-        kind=RuleKind.CHECK,
-    )
-
-
-RULE = _rule(packaged_leaders())
+RULE = Rule.of_data_file(packaged_leaders(), RuleKind.CHECK)
 
 
 def check(context: CheckContext) -> Iterator[Hit]:
@@ -59,7 +48,7 @@ def _titles_regex(titles: tuple[str, ...]) -> regex.Pattern[str]:
 
 def find(data: Leaders, text: str, as_of: dt.date, rule: Rule | None = None) -> list[Hit]:
     """Hits in folded ``text`` for a document dated ``as_of`` (``rule`` defaults to the one ``data`` describes)."""
-    rule = rule or _rule(data)
+    rule = rule or Rule.of_data_file(data, RuleKind.CHECK)
     titles = {title.text: title for title in data.titles}
     hits: list[Hit] = []
     for written in _titles_regex(tuple(titles)).finditer(text):
