@@ -126,7 +126,9 @@ def _fields(match: re.Match[str], tag: str) -> tuple[int | None, int, int | None
     return None
 
 
-@lru_cache(maxsize=32)
+# Only the texts being scanned right now (one per thread, a few threads): a larger
+# cache would keep whole documents of a batch alive for nothing.
+@lru_cache(maxsize=4)
 def read_dates(text: str) -> tuple[DateMention, ...]:
     """Every date mention in ``text``, in order (cached: all DAT checks share one pass)."""
     mentions: list[DateMention] = []

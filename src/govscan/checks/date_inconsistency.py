@@ -93,8 +93,8 @@ def check(context: CheckContext) -> Iterator[Hit]:
         against = "；".join(f"{p.source(text)} {p.date.isoformat()}" for p in earlier)
         yield Hit(
             rule=RULE,
-            start=dated.start or 0,
-            end=dated.end or 0,
+            start=dated.start,  # content dates (成文日期, 落款) are always read from the text
+            end=dated.end,
             message=RULE.summary,
             explanation=f"{sources} {dated.date.isoformat()} 晚于 {against}",
             severity=RULE.severity,

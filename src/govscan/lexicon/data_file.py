@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from govscan.errors import LexiconError
-from govscan.lexicon.load import line_of, read_yaml
+from govscan.lexicon.load import read_yaml, validated
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -23,14 +23,4 @@ def load_data_file(path: Path, model: type[Model], kind: str) -> Model:
     text, data = read_yaml(path)
     if not isinstance(data, dict) or data.get("kind") != kind:
         raise LexiconError(str(path), f"expected a mapping with kind: {kind}", line=1, field="kind")
-    try:
-        return model.model_validate(data)
-    except ValidationError as error:
-        first = error.errors()[0]
-        location = tuple(first["loc"])
-        raise LexiconError(
-            str(path),
-            first["msg"],
-            line=line_of(text, location),
-            field=".".join(str(part) for part in location) or None,
-        ) from error
+    return validated(model, data, path, text)

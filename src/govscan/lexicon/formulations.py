@@ -17,18 +17,14 @@ from functools import cache
 from pathlib import Path
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from govscan.lexicon.data_file import load_data_file
 from govscan.lexicon.load import packaged_lexicon_dir
-from govscan.lexicon.schema import Examples
+from govscan.lexicon.schema import Examples, RuleHeader, StrictModel
 from govscan.models import Severity, Source
 
 KIND = "formulations"
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 def _compiles(pattern: str | None) -> str | None:
@@ -41,7 +37,7 @@ def _compiles(pattern: str | None) -> str | None:
     return pattern
 
 
-class SupersededForm(_Strict):
+class SupersededForm(StrictModel):
     """An earlier official form of an enumeration, correct up to ``valid_until``."""
 
     members: list[str] = Field(min_length=2)
@@ -49,7 +45,7 @@ class SupersededForm(_Strict):
     source: Source
 
 
-class Enumeration(_Strict):
+class Enumeration(StrictModel):
     """A fixed enumeration: exactly these members, in this order."""
 
     name: str
@@ -75,7 +71,7 @@ class Enumeration(_Strict):
         return self
 
 
-class Pattern(_Strict):
+class Pattern(StrictModel):
     """Every written form of one name; forms not in ``accept`` are broken."""
 
     name: str
@@ -90,7 +86,7 @@ class Pattern(_Strict):
     _regex = field_validator("pattern")(_compiles)
 
 
-class Quoted(_Strict):
+class Quoted(StrictModel):
     """A term official texts write inside quotation marks."""
 
     term: str
@@ -101,16 +97,11 @@ class Quoted(_Strict):
     _regex = field_validator("after")(_compiles)
 
 
-class Formulations(_Strict):
+class Formulations(RuleHeader):
     """The whole ``formulations.yaml`` file."""
 
     kind: str = Field(pattern=f"^{KIND}$")
-    code: str = Field(pattern=r"^LEX\d{3}$")
-    name: str = Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-    severity: Severity
     quote_severity: Severity
-    summary: str
-    description: str = ""
     examples_as_of: dt.date = Field(description="The document date the examples are judged at.")
     enumerations: list[Enumeration] = Field(min_length=1)
     patterns: list[Pattern] = Field(default_factory=list)

@@ -12,21 +12,17 @@ import datetime as dt
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from govscan.lexicon.data_file import load_data_file
 from govscan.lexicon.load import packaged_lexicon_dir
-from govscan.lexicon.schema import Examples
-from govscan.models import Severity, Source
+from govscan.lexicon.schema import Examples, RuleHeader, StrictModel
+from govscan.models import Source
 
 KIND = "leaders"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Title(_Strict):
+class Title(StrictModel):
     """A title string that may stand next to a leader's name."""
 
     text: str = Field(pattern=r"^\p{Han}+$")
@@ -34,7 +30,7 @@ class Title(_Strict):
     honorific: bool = Field(default=False, description="Belongs to everyone (同志): never a wrong title.")
 
 
-class Post(_Strict):
+class Post(StrictModel):
     """A post one leader holds or held, written as any of ``titles``; dates inclusive, open when absent."""
 
     titles: list[str] = Field(min_length=1)
@@ -46,7 +42,7 @@ class Post(_Strict):
         return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
 
 
-class Leader(_Strict):
+class Leader(StrictModel):
     """One leader: exact name, posts, and the day from which ``posts`` lists every checked title held."""
 
     name: str = Field(pattern=r"^\p{Han}{2,4}$")
@@ -58,15 +54,10 @@ class Leader(_Strict):
         return [title for post in self.posts if post.held_on(day) for title in post.titles]
 
 
-class Leaders(_Strict):
+class Leaders(RuleHeader):
     """The whole ``leaders.yaml`` file."""
 
     kind: str = Field(pattern=f"^{KIND}$")
-    code: str = Field(pattern=r"^LEX\d{3}$")
-    name: str = Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-    severity: Severity
-    summary: str
-    description: str = ""
     similar_shapes: dict[str, str] = Field(description="Character → characters of similar shape.")
     similar_shapes_source: Source
     examples_as_of: dt.date = Field(description="The document date the examples are judged at.")

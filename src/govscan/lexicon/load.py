@@ -6,13 +6,15 @@ import re
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from govscan.errors import LexiconError
 from govscan.lexicon.schema import Lexicon
+
+Model = TypeVar("Model", bound=BaseModel)
 
 # A file's top-level ``kind:`` key. Term lexicons have none; other kinds (``formulations``,
 # ``leaders``) are structured data read by their own check module and skipped here.
@@ -97,8 +99,13 @@ def load_lexicon(path: Path) -> Lexicon:
     if not isinstance(data, dict):
         raise LexiconError(str(path), "a lexicon file must be a mapping with code, name and entries", line=1)
     _reject_duplicate_terms(path, data, text)
+    return validated(Lexicon, data, path, text)
+
+
+def validated(model: type[Model], data: Any, path: Path, text: str) -> Model:
+    """``data`` as ``model``, or a LexiconError naming the file, line and field of the first problem."""
     try:
-        return Lexicon.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
         location = tuple(first["loc"]) or _entry_named_in(first["msg"])

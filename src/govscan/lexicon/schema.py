@@ -39,18 +39,30 @@ class TitleRule(str, Enum):
     EXACT = "exact"  # only 《term》, 《prefix+term》 or 《term（…修正）》 count (laws: not 《劳动合同法》)
 
 
-class _Strict(BaseModel):
+class StrictModel(BaseModel):
+    """Frozen, and unknown fields are errors: a misspelt key must not be silently ignored."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Examples(_Strict):
+class RuleHeader(StrictModel):
+    """What every data file declares about its rule (see ``Rule.of_data_file``)."""
+
+    code: str = Field(pattern=r"^LEX\d{3}$")
+    name: str = Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+    severity: Severity
+    summary: str
+    description: str = ""
+
+
+class Examples(StrictModel):
     """Texts that must produce a finding for this entry, and texts that must not."""
 
     fire: list[str] = Field(min_length=1)
     ok: list[str] = Field(default_factory=list)
 
 
-class Example(_Strict):
+class Example(StrictModel):
     """An example text with the date it is scanned at (default: today)."""
 
     text: str = Field(min_length=1)
@@ -62,7 +74,7 @@ class Example(_Strict):
         return self.text if self.as_of is None else {"text": self.text, "as_of": self.as_of.isoformat()}
 
 
-class DatedExamples(_Strict):
+class DatedExamples(StrictModel):
     """A term entry's examples; each is a text or ``{text, as_of}`` (国家工商总局 is right in 2016)."""
 
     fire: list[Example] = Field(min_length=1)
@@ -86,7 +98,7 @@ def _check_patterns(patterns: list[str] | None) -> list[str] | None:
     return patterns
 
 
-class _Context(_Strict):
+class _Context(StrictModel):
     """Context rules shared by files and entries.
 
     An entry's lists add to its file's (a file-wide 原 plus an entry's own
