@@ -1,0 +1,124 @@
+"""Batch benchmark alone: `govscan check --jobs N` over an archive, for one or more interpreters, in one run.
+
+Rounds alternate between interpreters and job counts so that load from other
+work on the machine hits every case alike; each case reports its fastest round.
+The resident set of every process of a run is sampled every 0.1 s: the largest
+process, and the largest at one quarter and at the end of the run (flat memory
+means those two are close).
+
+    python bench/batch.py /tmp/govscan-bench/archive-2000 --python before=/venv-a/bin/python --rounds 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def _tree_rss(root: int) -> dict[int, int]:
+    """Resident bytes of ``root`` and all its descendants (from /proc)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+            statm = Path(f"/proc/{entry}/statm").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        parents[int(entry)] = int(fields[1])
+        rss[int(entry)] = int(statm.split()[1]) * PAGE
+    tree = {root}
+    grew = True
+    while grew:
+        grew = False
+        for pid, parent in parents.items():
+            if parent in tree and pid not in tree:
+                tree.add(pid)
+                grew = True
+    return {pid: rss[pid] for pid in tree if pid in rss}
+
+
+def run_once(python: str, archive: str, jobs: int, output_format: str, out: Path) -> tuple[float, list[dict[int, int]]]:
+    samples: list[dict[int, int]] = []
+    command = [python, "-m", "govscan", "check", "--jobs", str(jobs), "--format", output_format]
+    command += ["--fail-on", "never", "--quiet", archive]
+    with out.open("wb") as sink:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=sink)
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.wait(0.1):
+                samples.append(_tree_rss(process.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        process.wait()
+        wall = time.perf_counter() - start
+        done.set()
+        sampler.join()
+    if process.returncode != 0:
+        sys.exit(f"{command} exited {process.returncode}")
+    return wall, samples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("archive")
+    parser.add_argument("--python", action="append", default=[], metavar="LABEL=PATH", help="repeatable")
+    parser.add_argument("--jobs", default="1,2")
+    parser.add_argument("--format", default="jsonl")
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    pythons = dict(p.split("=", 1) for p in args.python) or {"current": sys.executable}
+    jobs = [int(j) for j in args.jobs.split(",")]
+    best: dict[tuple[str, int], float] = {}
+    peak: dict[tuple[str, int], tuple[int, int, int]] = {}
+    digests: dict[tuple[str, int], set[str]] = {}
+    with tempfile.TemporaryDirectory() as work:
+        for round_number in range(args.rounds):
+            for label, python in pythons.items():
+                for job_count in jobs:
+                    out = Path(work) / f"{label}-{job_count}.out"
+                    wall, samples = run_once(python, args.archive, job_count, args.format, out)
+                    key = (label, job_count)
+                    best[key] = min(best.get(key, wall), wall)
+                    digests.setdefault(key, set()).add(hashlib.sha256(out.read_bytes()).hexdigest())
+                    largest = max((max(s.values(), default=0) for s in samples), default=0)
+                    quarter = max(samples[len(samples) // 4].values(), default=0) if samples else 0
+                    last = max(samples[-1].values(), default=0) if samples else 0
+                    old = peak.get(key, (0, 0, 0))
+                    peak[key] = (max(old[0], largest), max(old[1], quarter), max(old[2], last))
+                    print(f"round {round_number + 1}: {label} --jobs {job_count}: {wall:.2f} s", file=sys.stderr)
+    files = sum(1 for _ in Path(args.archive).rglob("*.html"))
+    print(
+        f"| interpreter | jobs | min wall s | files/s | speed-up vs its --jobs {jobs[0]} | largest process MB "
+        "| largest at 1/4 / at end MB |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for label in pythons:
+        for job_count in jobs:
+            wall = best[(label, job_count)]
+            largest, quarter, last = (value / 2**20 for value in peak[(label, job_count)])
+            print(
+                f"| {label} | {job_count} | {wall:.2f} | {files / wall:.0f} | {best[(label, jobs[0])] / wall:.2f}x "
+                f"| {largest:.0f} | {quarter:.0f} / {last:.0f} |"
+            )
+    all_digests = set().union(*digests.values())
+    print(f"\noutputs byte-identical across every interpreter, job count and round: {len(all_digests) == 1}")
+
+
+if __name__ == "__main__":
+    main()
