@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govscan.batch import ScanSpec, Walk, count_inputs, run
 from govscan.engine import Scanner
 from govscan.models import FileResult
+from govscan.sources import suffix_of
 
 
 @pytest.fixture(scope="module")
@@ -85,3 +88,10 @@ def test_folder_without_scannable_files_is_a_usage_error(tmp_path: Path, scanner
     (result,) = _flatten(run((str(tmp_path),), ScanSpec(), jobs=1, scanner=scanner))
     assert result.error is not None and result.error.kind == "usage"
     assert result.error.message.startswith("no files to scan")
+
+
+@given(
+    st.lists(st.sampled_from(["a", "B", ".", "/", "..", "html", ".HTML", "\\", " ", "z.Zip"]), max_size=8).map("".join)
+)
+def test_suffix_of_is_the_suffix_path_gives(name: str) -> None:
+    assert suffix_of(name) == PurePath(name).suffix.lower()

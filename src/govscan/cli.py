@@ -8,6 +8,7 @@ Exit codes: 0 clean · 1 findings at or above ``--fail-on`` · 2 usage error
 from __future__ import annotations
 
 import codecs
+import gc
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -210,6 +211,9 @@ def check(
     """Scan files, folders, exports (.jsonl/.csv), archives (.zip) or - for stdin."""
     resolved = _settings(scan, fail_on)
     scanner = _checked_scanner(resolved.spec)
+    # The Scanner lives as long as the run: keep the collector from walking it again and again (and
+    # forked workers from copying its pages when it does).
+    gc.freeze()
     accepted = None
     if baseline_path is not None:
         try:
