@@ -95,3 +95,18 @@ def test_folder_without_scannable_files_is_a_usage_error(tmp_path: Path, scanner
 )
 def test_suffix_of_is_the_suffix_path_gives(name: str) -> None:
     assert suffix_of(name) == PurePath(name).suffix.lower()
+
+
+def test_small_files_go_to_workers_in_tasks_of_several(
+    tmp_path: Path, scanner: Scanner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("govscan.batch.FILES_PER_TASK", 3)
+    for number in range(8):
+        (tmp_path / f"{number}.txt").write_text(f"第{number}号 1391234{number:04d}\n", encoding="utf-8")
+    (tmp_path / "5.jsonl").write_text('{"id": 1, "text": "再接再励"}\n', encoding="utf-8")
+    chunks = list(run((str(tmp_path),), ScanSpec(), jobs=1, scanner=scanner))
+    assert [chunk.files_done for chunk in chunks] == [3, 2, 0, 1, 3]  # the export cuts a task short
+    paths = [r.path.replace(str(tmp_path) + "/", "") for r in _flatten(chunks)]
+    assert paths == ["0.txt", "1.txt", "2.txt", "3.txt", "4.txt", "5.jsonl#line=1&id=1", "5.txt", "6.txt", "7.txt"]
+    two = _flatten(run((str(tmp_path),), ScanSpec(), jobs=2, scanner=scanner))
+    assert _summary(two, tmp_path) == _summary(_flatten(chunks), tmp_path)
