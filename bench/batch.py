@@ -4,7 +4,10 @@ Rounds alternate between interpreters and job counts so that load from other
 work on the machine hits every case alike; each case reports its fastest round.
 The resident set of every process of a run is sampled every 0.1 s: the largest
 process, and the largest at one quarter and at the end of the run (flat memory
-means those two are close).
+means those two are close). CPU seconds are those of all the run's processes
+(main and workers), and of the main process alone: on a machine shared with
+other work, wall time only shows what was left over, while CPU seconds show
+what the run itself cost.
 
     python bench/batch.py /tmp/govscan-bench/archive-2000 --python before=/venv-a/bin/python --rounds 5
 """
@@ -19,6 +22,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -50,8 +54,29 @@ def _tree_rss(root: int) -> dict[int, int]:
     return {pid: rss[pid] for pid in tree if pid in rss}
 
 
-def run_once(python: str, archive: str, jobs: int, output_format: str, out: Path) -> tuple[float, list[dict[int, int]]]:
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_of(pid: int) -> float:
+    """CPU seconds (user + system) one live process has used so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    main_cpu: float
+    samples: list[dict[int, int]]
+
+
+def run_once(python: str, archive: str, jobs: int, output_format: str, out: Path) -> Run:
     samples: list[dict[int, int]] = []
+    main_cpu = [0.0]
     command = [python, "-m", "govscan", "check", "--jobs", str(jobs), "--format", output_format]
     command += ["--fail-on", "never", "--quiet", archive]
     with out.open("wb") as sink:
@@ -62,16 +87,19 @@ def run_once(python: str, archive: str, jobs: int, output_format: str, out: Path
         def sample() -> None:
             while not done.wait(0.1):
                 samples.append(_tree_rss(process.pid))
+                main_cpu[0] = max(main_cpu[0], _cpu_of(process.pid))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
-        process.wait()
+        # wait4: the usage of the process and of the workers it waited for.
+        _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
         done.set()
         sampler.join()
     if process.returncode != 0:
         sys.exit(f"{command} exited {process.returncode}")
-    return wall, samples
+    return Run(wall, usage.ru_utime + usage.ru_stime, main_cpu[0], samples)
 
 
 def main() -> None:
@@ -85,6 +113,7 @@ def main() -> None:
     pythons = dict(p.split("=", 1) for p in args.python) or {"current": sys.executable}
     jobs = [int(j) for j in args.jobs.split(",")]
     best: dict[tuple[str, int], float] = {}
+    cpu: dict[tuple[str, int], tuple[float, float]] = {}
     peak: dict[tuple[str, int], tuple[int, int, int]] = {}
     digests: dict[tuple[str, int], set[str]] = {}
     with tempfile.TemporaryDirectory() as work:
@@ -92,16 +121,23 @@ def main() -> None:
             for label, python in pythons.items():
                 for job_count in jobs:
                     out = Path(work) / f"{label}-{job_count}.out"
-                    wall, samples = run_once(python, args.archive, job_count, args.format, out)
+                    run = run_once(python, args.archive, job_count, args.format, out)
+                    wall, samples = run.wall, run.samples
                     key = (label, job_count)
                     best[key] = min(best.get(key, wall), wall)
+                    old_cpu = cpu.get(key, (float("inf"), float("inf")))
+                    cpu[key] = (min(old_cpu[0], run.cpu), min(old_cpu[1], run.main_cpu))
                     digests.setdefault(key, set()).add(hashlib.sha256(out.read_bytes()).hexdigest())
                     largest = max((max(s.values(), default=0) for s in samples), default=0)
                     quarter = max(samples[len(samples) // 4].values(), default=0) if samples else 0
                     last = max(samples[-1].values(), default=0) if samples else 0
                     old = peak.get(key, (0, 0, 0))
                     peak[key] = (max(old[0], largest), max(old[1], quarter), max(old[2], last))
-                    print(f"round {round_number + 1}: {label} --jobs {job_count}: {wall:.2f} s", file=sys.stderr)
+                    print(
+                        f"round {round_number + 1}: {label} --jobs {job_count}: {wall:.2f} s wall, "
+                        f"{run.cpu:.2f} s CPU (main process {run.main_cpu:.2f} s)",
+                        file=sys.stderr,
+                    )
     files = sum(1 for _ in Path(args.archive).rglob("*.html"))
     print(
         f"| interpreter | jobs | min wall s | files/s | speed-up vs its --jobs {jobs[0]} | largest process MB "
@@ -114,6 +150,7 @@ def main() -> None:
             largest, quarter, last = (value / 2**20 for value in peak[(label, job_count)])
             print(
                 f"| {label} | {job_count} | {wall:.2f} | {files / wall:.0f} | {best[(label, jobs[0])] / wall:.2f}x "
+                f"| {cpu[(label, job_count)][0]:.2f} / {cpu[(label, job_count)][1]:.2f} "
                 f"| {largest:.0f} | {quarter:.0f} / {last:.0f} |"
             )
     all_digests = set().union(*digests.values())
