@@ -10,10 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govscan.batch import ScanSpec, Walk, count_inputs, run
+from govscan.batch import ScanSpec, Walk, Worker, _ScanRecords, count_inputs, run
 from govscan.engine import Scanner
 from govscan.models import FileResult
 from govscan.sources import suffix_of
+from govscan.sources.jsonl import iter_documents
 
 
 @pytest.fixture(scope="module")
@@ -110,3 +111,23 @@ def test_small_files_go_to_workers_in_tasks_of_several(
     assert paths == ["0.txt", "1.txt", "2.txt", "3.txt", "4.txt", "5.jsonl#line=1&id=1", "5.txt", "6.txt", "7.txt"]
     two = _flatten(run((str(tmp_path),), ScanSpec(), jobs=2, scanner=scanner))
     assert _summary(two, tmp_path) == _summary(_flatten(chunks), tmp_path)
+
+
+def test_export_lines_parsed_by_workers_give_what_reading_the_export_gives(tmp_path: Path, scanner: Scanner) -> None:
+    # Over 64 KiB before the undecodable records, so the encoding is sniffed from good lines.
+    lines = [f'{{"id": {i}, "text": "记录{i} 1391234{i:04d}{"。" * 400}"}}\n' for i in range(70)]
+    lines[3] = "\n"
+    lines[5] = "[1, 2]\n"
+    lines[66] = "{not json\n"
+    export = tmp_path / "e.jsonl"
+    export.write_bytes("".join(lines).encode() + b'{"id": 99, "text": "\xff\xfe"}\n' * 3)
+    with export.open("rb") as stream:
+        items = list(iter_documents(str(export), stream, ScanSpec().read.fields))
+    worker = Worker(ScanSpec(), scanner)
+    expected = [worker.run(_ScanRecords((item,)))[0] for item in items]
+    for jobs in (1, 2):
+        results = _flatten(run((str(export),), ScanSpec(), jobs=jobs, scanner=scanner))
+        assert results == expected
+    assert [r.error.message for r in expected if r.error][-1].startswith("not valid utf-8 after line")
+    errors = [r.path.replace(str(export), "") for r in expected if r.error]
+    assert errors == ["#line=6", ""]  # line 67 sits in the chunk that does not decode: never read

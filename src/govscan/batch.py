@@ -48,6 +48,8 @@ from govscan.sources import (
     read_path,
     suffix_of,
 )
+from govscan.sources.decode import text_lines
+from govscan.sources.jsonl import line_documents
 from govscan.sources.zip import iter_members
 
 STDIN = "-"
@@ -150,6 +152,16 @@ class _ScanRecords:
 
 
 @dataclass(frozen=True)
+class _ParseLines:
+    """Decoded lines of a JSON Lines export, the first numbered ``first``: the worker parses them."""
+
+    name: str
+    first: int
+    lines: tuple[str, ...]
+    files_done: int = 0
+
+
+@dataclass(frozen=True)
 class _Known:
     """Results known without scanning (errors found while walking), or just a finished input."""
 
@@ -157,7 +169,7 @@ class _Known:
     files_done: int = 0
 
 
-_Task = _ReadFiles | _ReadBytes | _ScanRecords | _Known
+_Task = _ReadFiles | _ReadBytes | _ScanRecords | _ParseLines | _Known
 
 
 class Worker:
@@ -177,6 +189,9 @@ class Worker:
             return [self._known(result) for result in task.results]
         if isinstance(task, _ScanRecords):
             return [self._scan_record(item) for item in task.items]
+        if isinstance(task, _ParseLines):
+            numbered = enumerate(task.lines, start=task.first)
+            return [self._scan_record(item) for item in line_documents(task.name, numbered, self.spec.read.fields)]
         if isinstance(task, _ReadFiles):
             return [result for path in task.paths for result in self._read(path, None)]
         return self._read(task.name, task)
@@ -384,7 +399,14 @@ def _export_file_tasks(path: Path, suffix: str, options: ReadOptions) -> Iterato
 
 
 def _export_tasks(name: str, stream: BinaryIO, suffix: str, options: ReadOptions) -> Iterator[_Task]:
-    """Records of an export, RECORDS_PER_TASK at a time, parsed here so a huge file streams."""
+    """Records of an export, RECORDS_PER_TASK at a time, read here so a huge file streams.
+
+    JSON Lines are only decoded and split into lines here; workers parse them. CSV is parsed here
+    (a quoted cell may span lines, so only the parser knows where a record ends).
+    """
+    if suffix == ".jsonl":
+        yield from _jsonl_tasks(name, stream)
+        return
     batch: list[Document | RecordError] = []
     for item in EXPORTS[suffix](name, stream, options.fields):
         batch.append(item)
@@ -393,6 +415,26 @@ def _export_tasks(name: str, stream: BinaryIO, suffix: str, options: ReadOptions
             batch = []
     if batch:
         yield _ScanRecords(tuple(batch))
+
+
+def _jsonl_tasks(name: str, stream: BinaryIO) -> Iterator[_Task]:
+    lines: list[str] = []
+    first = 1
+    try:
+        for number, line in enumerate(text_lines(name, stream), start=1):
+            if not lines:
+                first = number
+            lines.append(line)
+            if len(lines) >= RECORDS_PER_TASK:
+                yield _ParseLines(name, first, tuple(lines))
+                lines = []
+    except InputError as error:
+        if lines:
+            yield _ParseLines(name, first, tuple(lines))
+        yield _Known((_error(error.path, "input", error.message),))
+        return
+    if lines:
+        yield _ParseLines(name, first, tuple(lines))
 
 
 def _archive_tasks(archive: str, options: ReadOptions, walk: Walk) -> Iterator[_Task]:
