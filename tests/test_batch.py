@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 import zipfile
 from pathlib import Path, PurePath
 
@@ -10,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from govscan import batch
 from govscan.batch import ScanSpec, Walk, Worker, _ScanRecords, count_inputs, run
 from govscan.engine import Scanner
 from govscan.models import FileResult
@@ -131,3 +133,29 @@ def test_export_lines_parsed_by_workers_give_what_reading_the_export_gives(tmp_p
     assert [r.error.message for r in expected if r.error][-1].startswith("not valid utf-8 after line")
     errors = [r.path.replace(str(export), "") for r in expected if r.error]
     assert errors == ["#line=6", ""]  # line 67 sits in the chunk that does not decode: never read
+
+
+def test_workers_start_fresh_when_another_thread_runs(
+    tree: Path, scanner: Scanner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    methods = []
+    start = batch._start
+
+    def recording(*arguments):
+        context, initargs = start(*arguments)
+        methods.append(context.get_start_method())
+        return context, initargs
+
+    monkeypatch.setattr(batch, "_start", recording)
+    one = _flatten(run((str(tree),), ScanSpec(), jobs=1, scanner=scanner))
+    assert _summary(_flatten(run((str(tree),), ScanSpec(), jobs=2, scanner=scanner)), tree) == _summary(one, tree)
+    stop = threading.Event()
+    waiting = threading.Thread(target=stop.wait)
+    waiting.start()
+    try:
+        fresh = _flatten(run((str(tree),), ScanSpec(), jobs=2, scanner=scanner))
+    finally:
+        stop.set()
+        waiting.join()
+    assert _summary(fresh, tree) == _summary(one, tree)
+    assert methods == ["fork", "forkserver"]

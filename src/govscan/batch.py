@@ -284,8 +284,11 @@ def _start(spec: ScanSpec, scanner: Scanner | None, render: RenderSpec | None) -
         sys.stdout.flush()
         sys.stderr.flush()
         return multiprocessing.get_context("fork"), (spec, render, scanner)
-    method = "forkserver" if os.name == "posix" else "spawn"
-    return multiprocessing.get_context(method), (spec, render, None)
+    if os.name != "posix":
+        return multiprocessing.get_context("spawn"), (spec, render, None)
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["govscan.batch"])  # imported once, in the server, not in every worker
+    return context, (spec, render, None)
 
 
 def count_inputs(arguments: tuple[str, ...], walk: Walk = Walk()) -> int:
