@@ -1,0 +1,277 @@
+"""Masking an HTML page in its own bytes: the page's visible text, its ``<title>`` and its title metadata.
+
+The page is never re-serialised. A small tokenizer (HTML5 rules for tags,
+comments, raw-text elements, character references and line endings) records
+which characters of the file wrote each text node and attribute value; its
+text runs are matched, in document order, with the text nodes lxml parsed, and
+the extraction walker reports which node each character of the scanned text
+came from. Masked characters are then written over exactly those bytes.
+
+Anything that cannot be mapped for certain (text lxml moved or dropped, a value
+built from markup) makes the file an InputError rather than a guess, and every
+copy is parsed again to check that its text is the masked text and nothing else changed.
+"""
+
+from __future__ import annotations
+
+import html as html_entities
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.entities import html5
+
+import lxml.html
+import regex
+
+from govscan.errors import InputError
+from govscan.sources.decode import Decoded, decode_as
+from govscan.sources.document import Document
+from govscan.sources.html import _XML_DECLARATION, TITLE_META, declared_charset, parse_tree
+from govscan.sources.locate import locate
+from govscan.sources.options import ReadOptions
+from govscan.sources.splice import Edit, Masker, changes, splice
+
+Ranges = list[tuple[int, int]]
+
+# Elements whose content is not markup: raw text (no references) and escapable raw text (references decoded).
+RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes"})
+ESCAPABLE_RAW_TEXT = frozenset({"title", "textarea"})
+
+_MARKUP = regex.compile(r"<(?=[A-Za-z/!?])")
+_TAG_NAME = regex.compile(r"[A-Za-z][^\t\n\f\r />]*")
+_ATTRIBUTE_NAME = regex.compile(r"[^\t\n\f\r />][^\t\n\f\r /=>]*")
+_SPACES = regex.compile(r"[\t\n\f\r /]*")
+_UNQUOTED = regex.compile(r"[^\t\n\f\r >]*")
+_BLANKS = regex.compile(r"[\t\n\f\r ]*")
+# A character reference as the html module finds them, or a line ending (CR LF and CR read as LF).
+_REFERENCE = regex.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)|\r\n?")
+
+
+@dataclass
+class _Run:
+    """Decoded characters of the file and, for each, the slice of the file's text that wrote it."""
+
+    text: str = ""
+    ranges: Ranges = field(default_factory=list)
+
+
+@dataclass
+class _Tag:
+    name: str
+    attributes: dict[str, _Run]
+
+
+def redact(name: str, data: bytes, masker: Masker, options: ReadOptions | None = None) -> bytes:
+    """The page with the masked characters of its visible text, ``<title>`` and title metadata replaced in
+    place; markup and every other byte kept (``options``: nothing to configure for HTML)."""
+    decoded = decode_as(name, data, declared=declared_charset(data))
+    declaration = _XML_DECLARATION.match(decoded.text)
+    skipped = declaration.end() if declaration else 0
+    source = decoded.text[skipped:]
+    origins: list = []
+    page, root = parse_tree(name, source, origins)
+    runs, tags = _tokenize(source)
+    nodes = _map_nodes(name, root, runs)
+    body = Document(path=name, text=page.text, date=page.date)
+    edits, expected_text = _mask_text(page.text, origins, nodes, body, masker)
+    expected_titles = []
+    for text, ranges in _title_texts(name, root, tags, nodes):
+        document = Document(path=locate(name, field="title"), text=text, date=page.date)
+        masked = masker(document)
+        _merge(edits, _edits(document.text, masked, ranges, attribute=True))
+        expected_titles.append(masked)
+    copy = splice(name, data, decoded, [Edit(start + skipped, end + skipped, r) for (start, end), r in edits.items()])
+    _check_copy(name, copy, decoded, expected_text, expected_titles)
+    return copy
+
+
+def _mask_text(text: str, origins: list, nodes: dict, document: Document, masker: Masker) -> tuple[dict, str]:
+    """Edits masking the page's text, and the text the copy must show (characters the walker added stay)."""
+    masked = list(masker(document))
+    edits: dict[tuple[int, int], str] = {}
+    for edit in changes(text, "".join(masked)):
+        for index in range(edit.start, edit.end):
+            origin = origins[index]
+            if origin is None:
+                masked[index] = text[index]
+                continue
+            node, start, end = origin
+            ranges = nodes[node]
+            _merge(edits, {(ranges[start][0], ranges[end - 1][1]): _escape(masked[index], attribute=False)})
+    return edits, "".join(masked)
+
+
+def _edits(text: str, masked: str, ranges: Ranges, *, attribute: bool) -> dict[tuple[int, int], str]:
+    edits: dict[tuple[int, int], str] = {}
+    for edit in changes(text, masked):
+        for index in range(edit.start, edit.end):
+            _merge(edits, {ranges[index]: _escape(masked[index], attribute=attribute)})
+    return edits
+
+
+def _merge(edits: dict[tuple[int, int], str], more: dict[tuple[int, int], str]) -> None:
+    """Several characters written by one reference share its slice: their replacements join."""
+    for where, replacement in more.items():
+        edits[where] = edits.get(where, "") + replacement
+
+
+def _escape(char: str, *, attribute: bool) -> str:
+    return html_entities.escape(char, quote=attribute)
+
+
+def _title_texts(name: str, root: lxml.html.HtmlElement, tags: list[_Tag], nodes: dict) -> Iterator[tuple[str, Ranges]]:
+    """The ``<title>`` text and the content of every title meta (``TITLE_META``), each with its file slices."""
+    title = root.find(".//title")
+    if title is not None and title.text:
+        yield title.text, nodes[(title, "text")]
+    metas = [tag for tag in tags if tag.name == "meta"]
+    parsed = list(root.iter("meta"))
+    if [dict(element.attrib) for element in parsed] != [_values(tag) for tag in metas]:
+        raise InputError(name, "cannot match the page's meta tags with its bytes; not written")
+    for tag in metas:
+        key = tag.attributes.get("name") or tag.attributes.get("property")
+        content = tag.attributes.get("content")
+        if key and key.text.strip().lower() in TITLE_META and content and content.text:
+            yield content.text, content.ranges
+
+
+def _values(tag: _Tag) -> dict[str, str]:
+    return {key: run.text for key, run in tag.attributes.items()}
+
+
+def _check_copy(name: str, copy: bytes, decoded: Decoded, text: str, titles: list[str]) -> None:
+    """The copy, read again, must show exactly the masked text and titles in the same encoding."""
+    again = decode_as(name, copy, declared=declared_charset(copy))
+    declaration = _XML_DECLARATION.match(again.text)
+    source = again.text[declaration.end() if declaration else 0 :]
+    page, root = parse_tree(name, source)
+    runs, tags = _tokenize(source)
+    shown = [title for title, _ in _title_texts(name, root, tags, _map_nodes(name, root, runs))]
+    if (again.encoding, again.bom, page.text, shown) != (decoded.encoding, decoded.bom, text, titles):
+        raise InputError(name, "the masked copy would not read back as the masked page; not written")
+
+
+def _map_nodes(name: str, root: lxml.html.HtmlElement, runs: list[_Run]) -> dict[tuple, Ranges]:
+    """For each text node lxml parsed, the file slices of its characters, matched in document order."""
+    pending = iter(runs)
+    nodes: dict[tuple, Ranges] = {}
+    for key, value in _text_nodes(root):
+        got = _Run()
+        while len(got.text) < len(value):
+            run = next(pending, None)
+            if run is None:
+                raise InputError(name, f"cannot find the text {value[:20]!r} in the page's bytes; not written")
+            if value.startswith(run.text, len(got.text)):
+                got.text += run.text
+                got.ranges += run.ranges
+            elif not got.text and run.text.isspace():
+                continue  # white space the parser left out
+            else:
+                raise InputError(name, f"the parser moved or changed the text {run.text[:20]!r}; not written")
+        nodes[key] = got.ranges
+    for run in pending:
+        if run.text.strip():
+            raise InputError(name, f"the text {run.text[:20]!r} lies outside the parsed page; not written")
+    return nodes
+
+
+def _text_nodes(element: lxml.html.HtmlElement) -> Iterator[tuple[tuple, str]]:
+    """``((element, "text" | "tail"), value)`` for every non-empty text node, in document order."""
+    if isinstance(element.tag, str):
+        if element.text:
+            yield (element, "text"), element.text
+        for child in element:
+            yield from _text_nodes(child)
+    if element.tail:
+        yield (element, "tail"), element.tail
+
+
+def _tokenize(source: str) -> tuple[list[_Run], list[_Tag]]:
+    """The page's character data between markup (one run per gap) and its start tags with attribute values."""
+    runs: list[_Run] = []
+    tags: list[_Tag] = []
+    at = 0
+    while at < len(source):
+        markup = _MARKUP.search(source, at)
+        end = markup.start() if markup else len(source)
+        runs.append(_decoded(source, at, end, attribute=False))
+        if not markup:
+            break
+        at = end
+        if source.startswith("<!--", at):
+            close = source.find("-->", at + 4)
+            at = len(source) if close < 0 else close + 3
+        elif source[at + 1] in "!?/":
+            close = source.find(">", at)
+            at = len(source) if close < 0 else close + 1
+        else:
+            tag, at = _start_tag(source, at + 1)
+            tags.append(tag)
+            if tag.name in RAW_TEXT | ESCAPABLE_RAW_TEXT:
+                closing = regex.compile(rf"</{regex.escape(tag.name)}[\t\n\f\r />]", regex.IGNORECASE)
+                found = closing.search(source, at)
+                end = found.start() if found else len(source)
+                if tag.name in RAW_TEXT:
+                    runs.append(_decoded(source, at, end, attribute=False, references=False))
+                else:
+                    runs.append(_decoded(source, at, end, attribute=False))
+                at = end
+    return runs, tags
+
+
+def _start_tag(source: str, at: int) -> tuple[_Tag, int]:
+    name = _TAG_NAME.match(source, at)
+    tag = _Tag(name.group().lower(), {})
+    at = name.end()
+    while at < len(source):
+        at = _SPACES.match(source, at).end()
+        if at >= len(source) or source[at] == ">":
+            return tag, at + 1
+        attribute = _ATTRIBUTE_NAME.match(source, at)
+        at = _BLANKS.match(source, attribute.end()).end()
+        value = _Run()
+        if source.startswith("=", at):
+            at = _BLANKS.match(source, at + 1).end()
+            quote = source[at : at + 1]
+            if quote in ("'", '"'):
+                close = source.find(quote, at + 1)
+                close = len(source) if close < 0 else close
+                value = _decoded(source, at + 1, close, attribute=True)
+                at = close + 1
+            else:
+                end = _UNQUOTED.match(source, at).end()
+                value = _decoded(source, at, end, attribute=True)
+                at = end
+        tag.attributes.setdefault(attribute.group().lower(), value)
+    return tag, at
+
+
+def _decoded(source: str, start: int, end: int, *, attribute: bool, references: bool = True) -> _Run:
+    """``source[start:end]`` as the parser reads it: line endings as LF, character references decoded."""
+    run = _Run()
+    at = start
+    for found in _REFERENCE.finditer(source, start, end):
+        if found.group().startswith("&") and not references:
+            continue
+        run.text += source[at : found.start()]
+        run.ranges += [(i, i + 1) for i in range(at, found.start())]
+        value = "\n" if found.group().startswith("\r") else _reference(found, source, end, attribute=attribute)
+        run.text += value
+        run.ranges += [(found.start(), found.end())] * len(value)
+        at = found.end()
+    run.text += source[at:end]
+    run.ranges += [(i, i + 1) for i in range(at, end)]
+    return run
+
+
+def _reference(found: regex.Match, source: str, end: int, *, attribute: bool) -> str:
+    """A reference's characters; in an attribute, a name without ``;`` followed by ``=`` or a letter or digit
+    stays as written (HTML5)."""
+    written = found.group()
+    value = html_entities.unescape(written)
+    if attribute and value != written and not written.endswith(";") and not written.startswith("&#"):
+        name = written[1:]
+        known = max((k for k in range(1, len(name) + 1) if name[:k] in html5), default=0)
+        after = name[known : known + 1] if known < len(name) else source[found.end() : min(found.end() + 1, end)]
+        if after == "=" or (after.isascii() and after.isalnum()):
+            return written
+    return value
