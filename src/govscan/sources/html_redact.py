@@ -1,4 +1,4 @@
-"""Masking an HTML page in its own bytes: the page's visible text, its ``<title>`` and its title metadata.
+"""Masking an HTML page in its own bytes: its visible text, title, title metadata, hidden text and comments.
 
 The page is never re-serialised. A small tokenizer (HTML5 rules for tags,
 comments, raw-text elements, character references and line endings) records
@@ -25,7 +25,7 @@ import regex
 from govscan.errors import InputError
 from govscan.sources.decode import Decoded, decode_as
 from govscan.sources.document import Document
-from govscan.sources.html import _XML_DECLARATION, TITLE_META, declared_charset, parse_tree
+from govscan.sources.html import _XML_DECLARATION, TITLE_META, Page, declared_charset, parse_tree
 from govscan.sources.locate import locate
 from govscan.sources.options import ReadOptions
 from govscan.sources.splice import Edit, Masker, changes, splice
@@ -52,6 +52,7 @@ class _Run:
 
     text: str = ""
     ranges: Ranges = field(default_factory=list)
+    raw: bool = False  # script or style content: code, never edited
 
 
 @dataclass
@@ -61,41 +62,89 @@ class _Tag:
 
 
 def redact(name: str, data: bytes, masker: Masker, options: ReadOptions | None = None) -> bytes:
-    """The page with the masked characters of its visible text, ``<title>`` and title metadata replaced in
-    place; markup and every other byte kept (``options``: nothing to configure for HTML)."""
+    """The page with the masked characters of its text, title and comments replaced in place; markup and
+    every other byte kept (``options``: nothing to configure for HTML)."""
     decoded = decode_as(name, data, declared=declared_charset(data))
-    declaration = _XML_DECLARATION.match(decoded.text)
-    skipped = declaration.end() if declaration else 0
-    source = decoded.text[skipped:]
-    origins: list = []
-    page, root = parse_tree(name, source, origins)
-    runs, tags = _tokenize(source)
-    nodes = _map_nodes(name, root, runs)
-    body = Document(path=name, text=page.text, date=page.date)
-    edits, expected_text = _mask_text(page.text, origins, nodes, body, masker)
-    expected_titles = []
-    for text, ranges in _title_texts(name, root, tags, nodes):
-        document = Document(path=locate(name, field="title"), text=text, date=page.date)
-        masked = masker(document)
-        _merge(edits, _edits(document.text, masked, ranges, attribute=True))
-        expected_titles.append(masked)
-    copy = splice(name, data, decoded, [Edit(start + skipped, end + skipped, r) for (start, end), r in edits.items()])
-    _check_copy(name, copy, decoded, expected_text, expected_titles)
+    page = _Parsed.of(name, decoded)
+    body = Document(path=name, text=page.page.text, date=page.page.date)
+    edits, expected_text = _mask_text(page, masker(body))
+    expected_pieces = []
+    for field_name, text, ranges in page.pieces():
+        masked = masker(Document(path=locate(name, field=field_name), text=text, date=page.page.date))
+        _merge(edits, _edits(text, masked, ranges, attribute=field_name == "title"))
+        expected_pieces.append(masked)
+    shift = page.skipped
+    copy = splice(name, data, decoded, [Edit(start + shift, end + shift, r) for (start, end), r in edits.items()])
+    again = decode_as(name, copy, declared=declared_charset(copy))
+    shown = _Parsed.of(name, again)
+    if (again.encoding, again.bom, shown.page.text, [text for _, text, _ in shown.pieces()]) != (
+        decoded.encoding,
+        decoded.bom,
+        expected_text,
+        expected_pieces,
+    ):
+        raise InputError(name, "the masked copy would not read back as the masked page; not written")
     return copy
 
 
-def _mask_text(text: str, origins: list, nodes: dict, document: Document, masker: Masker) -> tuple[dict, str]:
+@dataclass
+class _Parsed:
+    """A decoded page parsed twice, by lxml (what the scan reads) and by the tokenizer (where it is written)."""
+
+    name: str
+    skipped: int  # characters of an XML declaration left out before parsing
+    page: Page
+    root: lxml.html.HtmlElement
+    origins: list
+    nodes: dict[tuple, Ranges]
+    tags: list[_Tag]
+    comments: list[_Run]
+    dropped: list[_Run]  # text after ``</html>``: not parsed, still published
+
+    @classmethod
+    def of(cls, name: str, decoded: Decoded) -> _Parsed:
+        declaration = _XML_DECLARATION.match(decoded.text)
+        skipped = declaration.end() if declaration else 0
+        source = decoded.text[skipped:]
+        origins: list = []
+        page, root = parse_tree(name, source, origins)
+        runs, tags, comments = _tokenize(source)
+        nodes, dropped = _map_nodes(name, root, runs)
+        return cls(name, skipped, page, root, origins, nodes, tags, comments, dropped)
+
+    def pieces(self) -> Iterator[tuple[str, str, Ranges]]:
+        """``(field, text, file slices)`` of what the page carries besides its visible text: the ``<title>``
+        and title metadata (``field="title"``), text a reader cannot see (``"hidden"``: hidden elements,
+        ``noscript``, ``template``, ``select``, text after ``</html>``…) and comments (``"comment"``).
+        Scripts and styles are code, not text: left as they are."""
+        yield from (("title", *piece) for piece in _title_texts(self.name, self.root, self.tags, self.nodes))
+        used = {origin[0] for origin in self.origins if origin is not None}
+        for key, value in _text_nodes(self.root):
+            element, kind = key
+            owner = element if kind == "text" else element.getparent()
+            if key in used or not value.strip() or owner is None or owner.tag in RAW_TEXT | {"title"}:
+                continue
+            yield "hidden", value, self.nodes[key]
+        for run in self.dropped:
+            yield "hidden", run.text, run.ranges
+        for comment in self.comments:
+            if comment.text.strip():
+                yield "comment", comment.text, comment.ranges
+
+
+def _mask_text(page: _Parsed, masked_text: str) -> tuple[dict[tuple[int, int], str], str]:
     """Edits masking the page's text, and the text the copy must show (characters the walker added stay)."""
-    masked = list(masker(document))
+    text = page.page.text
+    masked = list(masked_text)
     edits: dict[tuple[int, int], str] = {}
-    for edit in changes(text, "".join(masked)):
+    for edit in changes(text, masked_text):
         for index in range(edit.start, edit.end):
-            origin = origins[index]
+            origin = page.origins[index]
             if origin is None:
                 masked[index] = text[index]
                 continue
             node, start, end = origin
-            ranges = nodes[node]
+            ranges = page.nodes[node]
             _merge(edits, {(ranges[start][0], ranges[end - 1][1]): _escape(masked[index], attribute=False)})
     return edits, "".join(masked)
 
@@ -138,20 +187,9 @@ def _values(tag: _Tag) -> dict[str, str]:
     return {key: run.text for key, run in tag.attributes.items()}
 
 
-def _check_copy(name: str, copy: bytes, decoded: Decoded, text: str, titles: list[str]) -> None:
-    """The copy, read again, must show exactly the masked text and titles in the same encoding."""
-    again = decode_as(name, copy, declared=declared_charset(copy))
-    declaration = _XML_DECLARATION.match(again.text)
-    source = again.text[declaration.end() if declaration else 0 :]
-    page, root = parse_tree(name, source)
-    runs, tags = _tokenize(source)
-    shown = [title for title, _ in _title_texts(name, root, tags, _map_nodes(name, root, runs))]
-    if (again.encoding, again.bom, page.text, shown) != (decoded.encoding, decoded.bom, text, titles):
-        raise InputError(name, "the masked copy would not read back as the masked page; not written")
-
-
-def _map_nodes(name: str, root: lxml.html.HtmlElement, runs: list[_Run]) -> dict[tuple, Ranges]:
-    """For each text node lxml parsed, the file slices of its characters, matched in document order."""
+def _map_nodes(name: str, root: lxml.html.HtmlElement, runs: list[_Run]) -> tuple[dict[tuple, Ranges], list[_Run]]:
+    """For each text node lxml parsed, the file slices of its characters, matched in document order; and the
+    text runs after the last node, which the parser drops (anything after ``</html>``)."""
     pending = iter(runs)
     nodes: dict[tuple, Ranges] = {}
     for key, value in _text_nodes(root):
@@ -168,10 +206,7 @@ def _map_nodes(name: str, root: lxml.html.HtmlElement, runs: list[_Run]) -> dict
             else:
                 raise InputError(name, f"the parser moved or changed the text {run.text[:20]!r}; not written")
         nodes[key] = got.ranges
-    for run in pending:
-        if run.text.strip():
-            raise InputError(name, f"the text {run.text[:20]!r} lies outside the parsed page; not written")
-    return nodes
+    return nodes, [run for run in pending if run.text.strip() and not run.raw]
 
 
 def _text_nodes(element: lxml.html.HtmlElement) -> Iterator[tuple[tuple, str]]:
@@ -185,10 +220,12 @@ def _text_nodes(element: lxml.html.HtmlElement) -> Iterator[tuple[tuple, str]]:
         yield (element, "tail"), element.tail
 
 
-def _tokenize(source: str) -> tuple[list[_Run], list[_Tag]]:
-    """The page's character data between markup (one run per gap) and its start tags with attribute values."""
+def _tokenize(source: str) -> tuple[list[_Run], list[_Tag], list[_Run]]:
+    """The page's character data between markup (one run per gap), its start tags with attribute values, and
+    its comments."""
     runs: list[_Run] = []
     tags: list[_Tag] = []
+    comments: list[_Run] = []
     at = 0
     while at < len(source):
         markup = _MARKUP.search(source, at)
@@ -199,7 +236,9 @@ def _tokenize(source: str) -> tuple[list[_Run], list[_Tag]]:
         at = end
         if source.startswith("<!--", at):
             close = source.find("-->", at + 4)
-            at = len(source) if close < 0 else close + 3
+            close = len(source) if close < 0 else close
+            comments.append(_decoded(source, at + 4, close, attribute=False, references=False))
+            at = close + 3
         elif source[at + 1] in "!?/":
             close = source.find(">", at)
             at = len(source) if close < 0 else close + 1
@@ -212,10 +251,11 @@ def _tokenize(source: str) -> tuple[list[_Run], list[_Tag]]:
                 end = found.start() if found else len(source)
                 if tag.name in RAW_TEXT:
                     runs.append(_decoded(source, at, end, attribute=False, references=False))
+                    runs[-1].raw = True
                 else:
                     runs.append(_decoded(source, at, end, attribute=False))
                 at = end
-    return runs, tags
+    return runs, tags, comments
 
 
 def _start_tag(source: str, at: int) -> tuple[_Tag, int]:
