@@ -55,7 +55,7 @@ def splice(name: str, data: bytes, decoded: Decoded, edits: Iterable[Edit]) -> b
     text, encoding = decoded.text, decoded.encoding
     if decoded.encode(text) != data:
         raise InputError(name, f"does not encode back to the same bytes in {encoding}; cannot redact it byte for byte")
-    pieces = []
+    pieces = [decoded.bom]
     char, byte = 0, len(decoded.bom)
     for edit in ordered:
         if edit.start < char:
