@@ -136,10 +136,19 @@ def _rows(text: str, delimiter: str) -> list[tuple[int, list[_Cell]]]:
                     at += 1
                     continue
                 break
-        at += 2 if text.startswith("\r\n", at) else 1
+        at = _row_end(text, at)
         rows.append((line, cells))
         line += text.count("\n", start, at)
     return rows
+
+
+def _row_end(text: str, at: int) -> int:
+    """Past the line ending at ``at``: csv.reader takes a CR and every CR after it, then one LF, as one ending."""
+    if not text.startswith("\r", at):
+        return at + 1
+    while text.startswith("\r", at):
+        at += 1
+    return at + 1 if text.startswith("\n", at) else at
 
 
 def _cell(text: str, at: int, delimiter: str) -> tuple[_Cell, int]:

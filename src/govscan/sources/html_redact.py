@@ -43,7 +43,7 @@ _SPACES = regex.compile(r"[\t\n\f\r /]*")
 _UNQUOTED = regex.compile(r"[^\t\n\f\r >]*")
 _BLANKS = regex.compile(r"[\t\n\f\r ]*")
 # A character reference as the html module finds them, or a line ending (CR LF and CR read as LF).
-_REFERENCE = regex.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)|\r\n?")
+_REFERENCE = regex.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{0,31};?)|\r\n?")
 
 
 @dataclass
@@ -117,8 +117,9 @@ class _Parsed:
         and title metadata (``field="title"``), text a reader cannot see (``"hidden"``: hidden elements,
         ``noscript``, ``template``, ``select``, text after ``</html>``…) and comments (``"comment"``).
         Scripts and styles are code, not text: left as they are."""
-        yield from (("title", *piece) for piece in _title_texts(self.name, self.root, self.tags, self.nodes))
         used = {origin[0] for origin in self.origins if origin is not None}
+        for text, ranges in _title_texts(self.name, self.root, self.tags, self.nodes, used):
+            yield "title", text, ranges
         for key, value in _text_nodes(self.root):
             element, kind = key
             owner = element if kind == "text" else element.getparent()
@@ -167,14 +168,17 @@ def _escape(char: str, *, attribute: bool) -> str:
     return html_entities.escape(char, quote=attribute)
 
 
-def _title_texts(name: str, root: lxml.html.HtmlElement, tags: list[_Tag], nodes: dict) -> Iterator[tuple[str, Ranges]]:
-    """The ``<title>`` text and the content of every title meta (``TITLE_META``), each with its file slices."""
+def _title_texts(
+    name: str, root: lxml.html.HtmlElement, tags: list[_Tag], nodes: dict, used: set
+) -> Iterator[tuple[str, Ranges]]:
+    """The ``<title>`` text (unless the page's text already holds it: a title in the body) and the content of
+    every title meta (``TITLE_META``), each with its file slices."""
     title = root.find(".//title")
-    if title is not None and title.text:
+    if title is not None and title.text and (title, "text") not in used:
         yield title.text, nodes[(title, "text")]
     metas = [tag for tag in tags if tag.name == "meta"]
     parsed = list(root.iter("meta"))
-    if [dict(element.attrib) for element in parsed] != [_values(tag) for tag in metas]:
+    if [dict(element.attrib) for element in parsed] != [_values(tag) for tag in metas[: len(parsed)]]:
         raise InputError(name, "cannot match the page's meta tags with its bytes; not written")
     for tag in metas:
         key = tag.attributes.get("name") or tag.attributes.get("property")
@@ -292,26 +296,29 @@ def _decoded(source: str, start: int, end: int, *, attribute: bool, references: 
     for found in _REFERENCE.finditer(source, start, end):
         if found.group().startswith("&") and not references:
             continue
-        run.text += source[at : found.start()]
-        run.ranges += [(i, i + 1) for i in range(at, found.start())]
-        value = "\n" if found.group().startswith("\r") else _reference(found, source, end, attribute=attribute)
-        run.text += value
-        run.ranges += [(found.start(), found.end())] * len(value)
+        pieces = [("\n", found.span())] if found.group().startswith("\r") else _reference(found, source, end, attribute)
+        for text, where in [*((source[i], (i, i + 1)) for i in range(at, found.start())), *pieces]:
+            run.text += text
+            run.ranges += [where] * len(text)
         at = found.end()
     run.text += source[at:end]
     run.ranges += [(i, i + 1) for i in range(at, end)]
     return run
 
 
-def _reference(found: regex.Match, source: str, end: int, *, attribute: bool) -> str:
-    """A reference's characters; in an attribute, a name without ``;`` followed by ``=`` or a letter or digit
-    stays as written (HTML5)."""
-    written = found.group()
-    value = html_entities.unescape(written)
-    if attribute and value != written and not written.endswith(";") and not written.startswith("&#"):
-        name = written[1:]
-        known = max((k for k in range(1, len(name) + 1) if name[:k] in html5), default=0)
-        after = name[known : known + 1] if known < len(name) else source[found.end() : min(found.end() + 1, end)]
-        if after == "=" or (after.isascii() and after.isalnum()):
-            return written
-    return value
+def _reference(found: regex.Match, source: str, end: int, attribute: bool) -> list[tuple[str, tuple[int, int]]]:
+    """A reference's characters with the slices that wrote them. A name is read as the longest entity it starts
+    with, the rest as plain text (``&notit`` is ``¬`` then ``it``); in an attribute a name without ``;``
+    followed by ``=`` or a letter or digit stays as written (HTML5)."""
+    written, (start, stop) = found.group(), found.span()
+    if written.startswith("&#"):
+        return [(html_entities.unescape(written), (start, stop))]
+    name = written[1:]
+    if name.endswith(";") and name in html5:
+        return [(html5[name], (start, stop))]
+    known = max((k for k in range(1, len(name) + 1) if name[:k] in html5), default=0)
+    after = name[known : known + 1] if known < len(name) else source[stop : min(stop + 1, end)]
+    if not known or (attribute and (after == "=" or (after.isascii() and after.isalnum()))):
+        return [(char, (start + i, start + i + 1)) for i, char in enumerate(written)]
+    entity = (html5[name[:known]], (start, start + 1 + known))
+    return [entity, *((char, (start + 1 + i, start + 2 + i)) for i, char in enumerate(name[known:], start=known))]
