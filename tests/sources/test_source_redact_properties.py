@@ -65,11 +65,13 @@ def test_json_string_spans_locate_every_string(record, ascii_only, indent):
 
 
 HTML_PIECES = st.sampled_from(
-    ["<p>", "</p>", "<div hidden>", "</div>", "<br>", "</br>", "&amp;", "&nbsp;", "&#x31;", "&lt", "&notit;"]
-    + ["<!-- 1 -->", "\r\n", "\r", "<script>1<2</script>", "<style>p{}</style>", "<title>1</title>", "<?x 1?>"]
-    + ['<meta name="title" content="1&amp;1">', "</html>", "<b>", "1", "12", "a", " ", "<", ">", '"', "中"]
-    + ["<pre>", "</pre>", "<td>", "<table><tr>1<td>2</table>", "<textarea>1&lt;</textarea>", "<a href=1>"]
-    + ["<select><option>1</select>", "<template>1</template>", "<noscript>1</noscript>", "<P TITLE='1'>"]
+    [
+        *("<p>", "</p>", "<div hidden>", "</div>", "<br>", "</br>", "&amp;", "&nbsp;", "&#x31;", "&lt", "&notit;"),
+        *("<!-- 1 -->", "\r\n", "\r", "<script>1<2</script>", "<style>p{}</style>", "<title>1</title>", "<?x 1?>"),
+        *('<meta name="title" content="1&amp;1">', "</html>", "<b>", "1", "12", "a", " ", "<", ">", '"', "中"),
+        *("<pre>", "</pre>", "<td>", "<table><tr>1<td>2</table>", "<textarea>1&lt;</textarea>", "<a href=1>"),
+        *("<select><option>1</select>", "<template>1</template>", "<noscript>1</noscript>", "<P TITLE='1'>"),
+    ]
 )
 
 
