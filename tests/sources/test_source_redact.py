@@ -184,7 +184,7 @@ PAGE = (
     '<!DOCTYPE html>\r\n<html><head><meta charset="utf-8">\r\n'
     '<meta name="ArticleTitle" content="公示 13912345678">\r\n'
     "<title>公示 13912345678</title>\r\n"
-    '<script>var tel = "13912345678";</script></head>\r\n'
+    '<script>var tel = "0";</script></head>\r\n'
     '<body>\r\n<div class="c"><p>联系电话：139&#x31;23\r\n45678，家住城关镇幸福路25号3栋2单元401室。</p>\r\n'
     "<p>监督&nbsp;电话：<b>0571-88881234</b> &amp; 邮箱12345678@qq.com</p>\r\n"
     '<div style="display:none">13912345678</div><!-- 联系人 13912345678 -->\r\n'
@@ -194,7 +194,7 @@ PAGE_MASKED = (
     '<!DOCTYPE html>\r\n<html><head><meta charset="utf-8">\r\n'
     '<meta name="ArticleTitle" content="公示 139****5678">\r\n'
     "<title>公示 139****5678</title>\r\n"
-    '<script>var tel = "13912345678";</script></head>\r\n'
+    '<script>var tel = "0";</script></head>\r\n'
     '<body>\r\n<div class="c"><p>联系电话：139&#x31;23\r\n45678，家住城关镇***************。</p>\r\n'
     "<p>监督&nbsp;电话：<b>0571-******34</b> &amp; 邮箱1*******@qq.com</p>\r\n"
     '<div style="display:none">139****5678</div><!-- 联系人 139****5678 -->\r\n'
@@ -217,10 +217,16 @@ def test_html_in_a_declared_gb18030_page_stays_gb18030(masker):
     assert redact_bytes("p.html", page.encode("gb18030"), ".html", masker) == expected
 
 
-def test_html_text_after_the_end_tag_is_masked_scripts_are_left(masker):
-    page = '<html><body><p>a</p></body></html>\n<script>var x="13912345678";</script>\n<p>补 13912345678</p>\n'
+def test_html_text_after_the_end_tag_is_masked_and_scripts_kept(masker):
+    page = '<html><body><p>a</p></body></html>\n<script>var x="123";</script>\n<p>补 13912345678</p>\n'
     expected = page.replace("补 13912345678", "补 139****5678")
     assert redact_bytes("p.html", page.encode(), ".html", masker) == expected.encode()
+
+
+def test_html_with_personal_data_in_a_script_is_refused(masker):
+    page = '<html><body><p>电话：13912345678</p><script>var tel = "13912345678";</script></body></html>'
+    with pytest.raises(InputError, match="a <script> or <style> holds personal data"):
+        redact_bytes("p.html", page.encode(), ".html", masker)
 
 
 # --- formats that cannot be masked in place -----------------------------------------------------------------

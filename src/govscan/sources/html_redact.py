@@ -7,7 +7,8 @@ text runs are matched, in document order, with the text nodes lxml parsed, and
 the extraction walker reports which node each character of the scanned text
 came from. Masked characters are then written over exactly those bytes.
 
-Anything that cannot be mapped for certain (text lxml moved or dropped, a value
+Script and style contents are code: a personal value there cannot be masked
+soundly, so such a page is refused. Anything else that cannot be mapped for certain (text lxml moved or dropped, a value
 built from markup) makes the file an InputError rather than a guess, and every
 copy is parsed again to check that its text is the masked text and nothing else changed.
 """
@@ -66,6 +67,9 @@ def redact(name: str, data: bytes, masker: Masker, options: ReadOptions | None =
     every other byte kept (``options``: nothing to configure for HTML)."""
     decoded = decode_as(name, data, declared=declared_charset(data))
     page = _Parsed.of(name, decoded)
+    for code in page.code:
+        if masker(Document(path=locate(name, field="script"), text=code.text, date=page.page.date)) != code.text:
+            raise InputError(name, "a <script> or <style> holds personal data, which cannot be masked inside code")
     body = Document(path=name, text=page.page.text, date=page.page.date)
     edits, expected_text = _mask_text(page, masker(body))
     expected_pieces = []
@@ -100,6 +104,7 @@ class _Parsed:
     tags: list[_Tag]
     comments: list[_Run]
     dropped: list[_Run]  # text after ``</html>``: not parsed, still published
+    code: list[_Run]  # script and style contents
 
     @classmethod
     def of(cls, name: str, decoded: Decoded) -> _Parsed:
@@ -110,7 +115,8 @@ class _Parsed:
         page, root = parse_tree(name, source, origins)
         runs, tags, comments = _tokenize(source)
         nodes, dropped = _map_nodes(name, root, runs)
-        return cls(name, skipped, page, root, origins, nodes, tags, comments, dropped)
+        code = [run for run in runs if run.raw and run.text.strip()]
+        return cls(name, skipped, page, root, origins, nodes, tags, comments, dropped, code)
 
     def pieces(self) -> Iterator[tuple[str, str, Ranges]]:
         """``(field, text, file slices)`` of what the page carries besides its visible text: the ``<title>``
