@@ -43,7 +43,7 @@ TITLE_META = ("articletitle", "og:title", "title", "dc.title")
 DATE_META = ("pubdate", "publishdate", "article:published_time", "dc.date", "dc.date.issued", "firstpublishedtime")
 
 _CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", regex.IGNORECASE)
-_XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*\?>")
+XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*\?>")
 _SPACE = regex.compile(r"\s+")
 _DIRECTIVE = regex.compile(r"govscan:\s*ignore(?:\[[^\]]*\])?")
 _PUBLISHED_LINE = regex.compile(r"(?:发布|发表|成文|印发)(?:时间|日期)\s*[:：]?\s*(.{0,24})")
@@ -91,7 +91,7 @@ def parse(name: str, text: str) -> Page:
 def parse_tree(name: str, text: str, origins: list | None = None) -> tuple[Page, lxml.html.HtmlElement]:
     """:func:`parse`, also returning the parsed tree; ``origins`` receives where each character of the page's
     text came from (see ``_Walker.origins``)."""
-    text = _XML_DECLARATION.sub("", text, count=1)
+    text = XML_DECLARATION.sub("", text, count=1)
     if not text.strip():
         raise InputError(name, "empty HTML page")
     try:

@@ -26,7 +26,7 @@ import regex
 from govscan.errors import InputError
 from govscan.sources.decode import Decoded, decode_as
 from govscan.sources.document import Document
-from govscan.sources.html import _XML_DECLARATION, TITLE_META, Page, declared_charset, parse_tree
+from govscan.sources.html import TITLE_META, XML_DECLARATION, Page, declared_charset, parse_tree
 from govscan.sources.locate import locate
 from govscan.sources.options import ReadOptions
 from govscan.sources.splice import Edit, Masker, changes, splice
@@ -108,7 +108,7 @@ class _Parsed:
 
     @classmethod
     def of(cls, name: str, decoded: Decoded) -> _Parsed:
-        declaration = _XML_DECLARATION.match(decoded.text)
+        declaration = XML_DECLARATION.match(decoded.text)
         skipped = declaration.end() if declaration else 0
         source = decoded.text[skipped:]
         origins: list = []
