@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from govscan.candidates import finditer_at_candidates
 from govscan.checks import CheckContext
 from govscan.checks._marks import last_mark_before
 from govscan.hit import Hit
@@ -46,11 +47,18 @@ _CLAUSE_MARKS = ",。;:!?\n"
 # Two 、 in one clause: the clauses worth matching _LISTING_CLAUSE at (it alone tries every position).
 _TWO_ENUMERATION_COMMAS = re.compile(r"、[^,。;:!?\n、]*、")
 _COMMA_ITEM = 8
-# Three or more short items, each between two commas of one sentence (so never its first or last part).
-_COMMA_RUN = re.compile(rf",(?:[^,、。;!?\n]{{1,{_COMMA_ITEM}}},){{3,}}")
+# Three or more short items, each between two commas of one sentence (so never its first or last part):
+# ``,(?:[^,、。;!?\n]{1,8},){3,}``, its item possessive (it cannot end in a comma, so giving characters
+# back never helps) and its first three repeats spelled out, so a comma that opens no run is left sooner.
+_COMMA_ITEM_PATTERN = rf"[^,、。;!?\n]{{1,{_COMMA_ITEM}}}+,"
+_COMMA_RUN = re.compile(f",{_COMMA_ITEM_PATTERN * 3}(?:{_COMMA_ITEM_PATTERN})*")
 _MARKER = r"(?:\(?[一二三四五六七八九十]{1,3}[)、]|\(?[0-9]{1,2}[).、]|\([0-9]{1,2}\)|[①-⑳])"
 _NUMBERED_LINE = re.compile(rf"^[ \t]*(?P<marker>{_MARKER}) ?(?P<item>[^\n]*?)[。;,、 \t]*$", re.MULTILINE)
+# Where a numbered line can start: a line break before blanks and a marker's first character.
+_NUMBERED_LINE_BREAK = re.compile(r"\n(?=[ \t]*[(一二三四五六七八九十0-9①-⑳])")
 _INLINE_ITEM = re.compile(r"(?:\([0-9]{1,2}\)|[①-⑳])(?P<item>[^()①-⑳\n;。]+)")
+# Where an inline item can start (its marker's first character), found at C speed.
+_INLINE_ITEM_STARTS = re.compile(r"[(①-⑳]")
 _TRAILING = " \t,、;。"
 
 Item = tuple[int, int]
@@ -115,7 +123,7 @@ def _numbered_lines(text: str) -> list[list[Item]]:
     lists: list[list[Item]] = []
     current: list[Item] = []
     last_end = -2
-    for match in _NUMBERED_LINE.finditer(text):
+    for match in _numbered_line_matches(text):
         if match.start() != last_end + 1:
             lists.append(current)
             current = []
@@ -125,11 +133,22 @@ def _numbered_lines(text: str) -> list[list[Item]]:
     return lists
 
 
+def _numbered_line_matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``_NUMBERED_LINE.finditer(text)`` finds, tried only at line starts that open with a marker character."""
+    first = _NUMBERED_LINE.match(text)
+    if first is not None:
+        yield first
+    for line_break in _NUMBERED_LINE_BREAK.finditer(text):
+        match = _NUMBERED_LINE.match(text, line_break.end())
+        if match is not None:
+            yield match
+
+
 def _inline_lists(text: str) -> Iterator[list[Item]]:
     """Items marked （1）（2）… or ①②… inside one line (no item crosses a line break)."""
     items: list[Item] = []
     line_start = -1
-    for match in _INLINE_ITEM.finditer(text):
+    for match in finditer_at_candidates(_INLINE_ITEM, _INLINE_ITEM_STARTS, text):
         start = match.start("item")
         this_line = text.rfind("\n", 0, start) + 1
         if this_line != line_start and items:
