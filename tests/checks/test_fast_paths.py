@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+import datetime as dt
+import re
+
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from govscan.candidates import finditer_at_candidates
-from govscan.checks import _dates, repeated_item
+from govscan.checks import CheckContext, _dates, rate_mismatch, repeated_item
 from govscan.checks._marks import last_mark_before
 
 DATE_PIECES = [*"0123456789〇零○一二三四五六七八九十年月日号 -—–~至到/.,农历的去今", "2021", "二〇二三", "——", "1998"]
@@ -40,3 +43,123 @@ def test_last_mark_before_looks_past_its_first_window():
     text = "甲。" + "乙" * 5000
     assert last_mark_before(text, "。;", len(text)) == 1
     assert last_mark_before("乙" * 5000, "。;", 5000) == -1
+
+
+NUMBERED_PIECES = [*"\n \t()、.。;,1２9一二十①⑳ab", "10", "（3）"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(NUMBERED_PIECES), max_size=40))
+def test_numbered_lines_are_the_regex_matches(pieces):
+    text = "".join(pieces)
+    plain = [m.span() for m in repeated_item._NUMBERED_LINE.finditer(text)]
+    assert [m.span() for m in repeated_item._numbered_line_matches(text)] == plain
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(NUMBERED_PIECES), max_size=40))
+def test_inline_items_are_the_regex_matches(pieces):
+    text = "".join(pieces)
+    plain = [m.span("item") for m in repeated_item._INLINE_ITEM.finditer(text)]
+    fast = finditer_at_candidates(repeated_item._INLINE_ITEM, repeated_item._INLINE_ITEM_STARTS, text)
+    assert [m.span("item") for m in fast] == plain
+
+
+PLAIN_COMMA_RUN = re.compile(r",(?:[^,、。;!?\n]{1,8},){3,}")
+COMMA_PIECES = [*",,,、。;!?\n ab", "动漫", "新闻发布会", "一二三四五"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(COMMA_PIECES), max_size=40))
+def test_comma_runs_are_the_plain_regex_matches(pieces):
+    text = "".join(pieces)
+    assert [m.span() for m in repeated_item._COMMA_RUN.finditer(text)] == [
+        m.span() for m in PLAIN_COMMA_RUN.finditer(text)
+    ]
+
+
+def plain_rate_hits(text):
+    """DAT006 the plain way: every sentence that states a rate, judged with whole-sentence searches."""
+    hits = []
+    for sentence in rate_mismatch._SENTENCE.finditer(text):
+        body = sentence.group()
+        rate = rate_mismatch._RATE.search(body)
+        if rate is None or len(rate_mismatch._PERCENT.findall(body)) != 1:
+            continue
+        counts = list(rate_mismatch._COUNT.finditer(body))
+        if len(counts) != 2 or counts[0].group("unit") != counts[1].group("unit"):
+            continue
+        total, part = sorted(counts, key=lambda m: int(m.group("number")), reverse=True)
+        total_count, part_count = int(total.group("number")), int(part.group("number"))
+        if total_count == 0 or part_count == total_count or total.start() > part.start():
+            continue
+        kind = rate.group("kind")
+        after = re.match(rf"[^,0-9]{{0,6}}?(不)?{kind}(?!率)", body[part.end() :])
+        before = re.search(rf"(不)?{kind}(?!率)[^,0-9]{{0,6}}$", body[: part.start()])
+        found = after or before
+        if found is None:
+            continue
+        part_negative = found.group(1) is not None
+        matching = part_count if part_negative == bool(rate.group("negative")) else total_count - part_count
+        stated = rate.group("value")
+        expected = 100 * matching / total_count
+        if abs(float(stated) - expected) > 10 ** -len(stated.partition(".")[2]):
+            hits.append((sentence.start() + rate.start("value"), sentence.start() + rate.end(), matching))
+    return hits
+
+
+RATE_PIECES = [
+    *"0123456789.%,。;!?\n 不个件中其为达",
+    "合格",
+    "办结",
+    "达标",
+    "率",
+    "合格率为",
+    "不合格",
+    "95%",
+    "29个",
+    "2个",
+    "批次",
+    "网站中",
+    "抽查的网站",
+]
+
+
+RATE_NOISE = st.lists(st.sampled_from(RATE_PIECES), max_size=5).map("".join)
+# What stands between a sentence's counts and its rate: the rate's words, gaps, now and then a comma or a point.
+RATE_GAP = st.lists(
+    st.sampled_from(["不", "合格", "办结", "率", "中", "其", "网站中", "抽查的网站", "的有", "共", ",", ".", " ", "1"]),
+    max_size=4,
+).map("".join)
+RATE_COUNT = st.builds("{}{}".format, st.integers(0, 30), st.sampled_from(["个", "件", "批次"]))
+RATE_STATED = st.builds(
+    "{}{}率{}{}%".format,
+    st.sampled_from(["", "不"]),
+    st.sampled_from(["合格", "办结"]),
+    st.sampled_from(["", "为", "达", " "]),
+    st.sampled_from(["0", "50", "95", "93.1", "93.10", "6.9", "100"]),
+)
+# Mostly sentences shaped like a judged one (two counts, then a rate), with noise between and around them.
+RATE_TEXT = st.lists(
+    st.one_of(
+        st.tuples(RATE_GAP, RATE_COUNT, RATE_GAP, RATE_COUNT, RATE_GAP, RATE_STATED, RATE_GAP).map("".join), RATE_NOISE
+    ),
+    max_size=4,
+).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=RATE_TEXT)
+@example(text="29个网站,不合格网站中2个,合格率为95%。")  # the widest look-back before a part: 不, kind, 3 more
+def test_rate_mismatch_judges_as_the_plain_sentence_walk(text):
+    context = CheckContext(text=text, as_of=dt.date(2026, 1, 1))
+    fast = [
+        (hit.start, hit.end, int(hit.explanation.split("/")[0].rsplit(" ", 1)[1]))
+        for hit in rate_mismatch.check(context)
+    ]
+    assert fast == plain_rate_hits(text)
+
+
+def test_rate_mismatch_plain_walk_fires_on_the_documented_case():
+    text = "29个网站中2个不合格,合格率为95%。"
+    assert plain_rate_hits(text) == [(text.index("95"), text.index("%") + 1, 27)]

@@ -25,8 +25,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import regex
+
 from govscan.checks import CheckContext
-from govscan.checks._marks import last_mark_before
 from govscan.hit import Hit
 from govscan.models import Rule, RuleKind, Severity
 
@@ -41,6 +42,8 @@ RULE = Rule(
 
 _SENTENCE_ENDS = "。;!?\n"
 _SENTENCE = re.compile(f"[^{_SENTENCE_ENDS}]+")
+# The last sentence end before a position, searched backwards from it (so only as far as the sentence reaches).
+_LAST_SENTENCE_END = regex.compile(f"[{_SENTENCE_ENDS}]", regex.REVERSE)
 _PERCENT = re.compile(r"[0-9]+(?:\.[0-9]+)?%")
 _KINDS = ("合格", "达标", "通过", "完成", "办结", "及格")
 _RATE = re.compile(
@@ -52,6 +55,9 @@ _RATE = re.compile(
 _RATE_TAIL = re.compile(r"率(?:为|达到|达|是|仅为|仅)? ?[0-9]+(?:\.[0-9]+)?%")
 _KIND_LENGTH = 2
 _COUNT = re.compile(r"(?<![0-9.])(?P<number>[0-9]+)(?P<unit>个|家|件|项|所|人|名|户|份|批次|条)")
+# _COUNT without its lookbehind (which makes ``re`` stop at every character): a match it finds starts a digit
+# run, so it is one of _COUNT's unless a "." stands before it.
+_COUNT_RUN = re.compile(r"(?P<number>[0-9]+)(?P<unit>个|家|件|项|所|人|名|户|份|批次|条)")
 _NEAR = 6
 # _polarity's two searches, per kind: the rate's word right after the part's count, or right before it.
 _AFTER = {kind: re.compile(rf"[^,0-9]{{0,{_NEAR}}}?(不)?{kind}(?!率)") for kind in _KINDS}
@@ -80,7 +86,9 @@ def check(context: CheckContext) -> Iterator[Hit]:
 
 
 def _sentence_start(text: str, position: int) -> int:
-    return last_mark_before(text, _SENTENCE_ENDS, position) + 1
+    """``last_mark_before(text, _SENTENCE_ENDS, position) + 1``."""
+    end = _LAST_SENTENCE_END.search(text, 0, position)
+    return 0 if end is None else end.end()
 
 
 def _percentages(sentence: str) -> int:
@@ -98,7 +106,7 @@ def _judge(sentence: str, offset: int, rate_start: int) -> Hit | None:
     if _percentages(sentence) != 1:
         return None
     rate = _RATE.match(sentence, rate_start)
-    counts = list(_COUNT.finditer(sentence))
+    counts = [c for c in _COUNT_RUN.finditer(sentence) if c.start() == 0 or sentence[c.start() - 1] != "."]
     if rate is None or len(counts) != 2 or counts[0].group("unit") != counts[1].group("unit"):
         return None
     # The larger count is the total, and it must come first.
