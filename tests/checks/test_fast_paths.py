@@ -9,8 +9,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from govscan.candidates import finditer_at_candidates
-from govscan.checks import CheckContext, _dates, rate_mismatch, repeated_item
+from govscan.checks import CheckContext, _dates, leader_name, rate_mismatch, repeated_item
 from govscan.checks._marks import last_mark_before
+from govscan.lexicon.leaders import packaged_leaders
 
 DATE_PIECES = [*"0123456789〇零○一二三四五六七八九十年月日号 -—–~至到/.,农历的去今", "2021", "二〇二三", "——", "1998"]
 LIST_PIECES = [*"、、,。;:!?\n ab等", "动漫", "图解"]
@@ -150,7 +151,7 @@ RATE_TEXT = st.lists(
 
 @settings(max_examples=1500, deadline=None)
 @given(text=RATE_TEXT)
-@example(text="29个网站,不合格网站中2个,合格率为95%。")  # the widest look-back before a part: 不, kind, 3 more
+@example(text="29个网站,不合格网站中2个,合格率为95%。")  # 不合格网站中: a look-back of six characters
 def test_rate_mismatch_judges_as_the_plain_sentence_walk(text):
     context = CheckContext(text=text, as_of=dt.date(2026, 1, 1))
     fast = [
@@ -163,3 +164,15 @@ def test_rate_mismatch_judges_as_the_plain_sentence_walk(text):
 def test_rate_mismatch_plain_walk_fires_on_the_documented_case():
     text = "29个网站中2个不合格,合格率为95%。"
     assert plain_rate_hits(text) == [(text.index("95"), text.index("%") + 1, 27)]
+
+
+TITLES = tuple(title.text for title in packaged_leaders().titles) + ("长",)
+TITLE_PIECES = [*"总理书记主席副长志同管国务院中央军委", "委员长", "国务院副总理", "中央书记处书记", "李强"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(TITLE_PIECES), max_size=30))
+def test_written_titles_are_the_alternation_matches(pieces):
+    text = "".join(pieces)
+    plain = [m.span() for m in leader_name._titles_regex(TITLES).finditer(text)]
+    assert [m.span() for m in leader_name._written_titles(TITLES, text)] == plain

@@ -46,12 +46,50 @@ def _titles_regex(titles: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile("|".join(regex.escape(t) for t in sorted(titles, key=len, reverse=True)))
 
 
+@cache
+def _titles_by_ending(titles: tuple[str, ...]) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Titles by their last character, then by the character before it ("" for one-character titles)."""
+    by_ending: dict[str, dict[str, list[str]]] = {}
+    for title in titles:
+        by_ending.setdefault(title[-1], {}).setdefault(title[-2:-1], []).append(title)
+    return {last: {before: tuple(group) for before, group in groups.items()} for last, groups in by_ending.items()}
+
+
+def _written_titles(titles: tuple[str, ...], text: str) -> Iterator[regex.Match[str]]:
+    """What ``_titles_regex(titles).finditer(text)`` finds, tried only where some title starts.
+
+    Titles are found from their last character: a one-character ``str.find`` runs
+    at memchr speed, far faster than the alternation's scan (or a longer needle).
+    """
+    starts = set()
+    for last, by_before in _titles_by_ending(titles).items():
+        position = text.find(last)
+        while position != -1:
+            groups = [by_before.get("", ())]
+            if position > 0:
+                groups.append(by_before.get(text[position - 1], ()))
+            for group in groups:
+                for title in group:
+                    start = position + 1 - len(title)
+                    if start >= 0 and text.startswith(title, start):
+                        starts.add(start)
+            position = text.find(last, position + 1)
+    pattern = _titles_regex(titles)
+    reach = 0
+    for start in sorted(starts):
+        if start >= reach:
+            written = pattern.match(text, start)
+            if written is not None:
+                reach = written.end()
+                yield written
+
+
 def find(data: Leaders, text: str, as_of: dt.date, rule: Rule | None = None) -> list[Hit]:
     """Hits in folded ``text`` for a document dated ``as_of`` (``rule`` defaults to the one ``data`` describes)."""
     rule = rule or Rule.of_data_file(data, RuleKind.CHECK)
     titles = {title.text: title for title in data.titles}
     hits: list[Hit] = []
-    for written in _titles_regex(tuple(titles)).finditer(text):
+    for written in _written_titles(tuple(titles), text):
         title = titles[written.group()]
         start, end = written.span()
         sides = [(start, "before")] if title.honorific else [(start, "before"), (end, "after")]
