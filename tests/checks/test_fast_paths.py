@@ -166,7 +166,8 @@ def test_rate_mismatch_plain_walk_fires_on_the_documented_case():
     assert plain_rate_hits(text) == [(text.index("95"), text.index("%") + 1, 27)]
 
 
-TITLES = tuple(title.text for title in packaged_leaders().titles) + ("长",)
+# The packaged titles plus a one-character one, so that path is tried too.
+TITLES = (*(title.text for title in packaged_leaders().titles), "长")
 TITLE_PIECES = [*"总理书记主席副长志同管国务院中央军委", "委员长", "国务院副总理", "中央书记处书记", "李强"]
 
 
