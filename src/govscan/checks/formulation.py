@@ -59,11 +59,19 @@ def find(data: Formulations, text: str, as_of: dt.date, rule: Rule | None = None
     return sorted(errors + warnings, key=lambda h: (h.start, h.end))
 
 
+# What ties one alternative of an item to the rest (a group reference, an inline flag): such an item is
+# never split into its alternatives.
+_TIED = regex.compile(r"\\[0-9gk]|\(\?(?![:=!]|<[=!])")
+
+
 @dataclass(frozen=True)
 class _CompiledEnumeration:
     written_list: regex.Pattern[str]
     name_before: regex.Pattern[str] | None
     name_after: regex.Pattern[str] | None
+    # The item's top-level alternatives, when it has several: each alone has a plain string ``regex`` can
+    # skip to, while their alternation is tried at every position.
+    item_alternatives: tuple[regex.Pattern[str], ...] = ()
 
 
 def _compiled(enumeration: Enumeration) -> _CompiledEnumeration:
@@ -73,8 +81,12 @@ def _compiled(enumeration: Enumeration) -> _CompiledEnumeration:
 @cache
 def _compile(item: str, separator: str, label: str | None, label_suffix: str | None) -> _CompiledEnumeration:
     written_list = regex.compile(f"(?P<item>{item})(?:(?:{separator})(?P<item>{item}))*")
+    alternatives = top_level_alternatives(item)
+    item_alternatives = (
+        tuple(regex.compile(a) for a in alternatives) if len(alternatives) > 1 and not _TIED.search(item) else ()
+    )
     if label is None:
-        return _CompiledEnumeration(written_list, None, None)
+        return _CompiledEnumeration(written_list, None, None, item_alternatives)
     name = f"[{regex.escape(OPEN_QUOTES)}]?(?:{label})[{regex.escape(CLOSE_QUOTES)}]?"
     if label_suffix:
         name += f"(?:{label_suffix})?"
@@ -82,7 +94,58 @@ def _compile(item: str, separator: str, label: str | None, label_suffix: str | N
         written_list,
         regex.compile(f"{name}{_CONNECTOR_AFTER}$"),
         regex.compile(f"{_CONNECTOR_BEFORE}{name}"),
+        item_alternatives,
     )
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """``pattern`` split at each ``|`` outside its groups and character classes."""
+    parts = []
+    depth, in_class, start, index = 0, False, 0, 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 1
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            index += pattern.startswith("^", index + 1)
+            index += pattern.startswith("]", index + 1)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _written_lists(compiled: _CompiledEnumeration, text: str) -> list[regex.Match[str]]:
+    """What ``compiled.written_list.finditer(text)`` finds.
+
+    With an item of several alternatives, the list is tried only where one of
+    them matches (found alternative by alternative, overlapping); a list starts
+    with an item, so no list is missed. An empty match (which the plain scan
+    treats specially) sends the text to the plain scan.
+    """
+    if not compiled.item_alternatives:
+        return list(compiled.written_list.finditer(text))
+    starts = {m.start() for a in compiled.item_alternatives for m in a.finditer(text, overlapped=True)}
+    found = []
+    reach = 0
+    for start in sorted(starts):
+        if start >= reach:
+            written = compiled.written_list.match(text, start)
+            if written is not None:
+                if written.end() == start:
+                    return list(compiled.written_list.finditer(text))
+                reach = written.end()
+                found.append(written)
+    return found
 
 
 def _plain(member: str) -> str:
@@ -91,7 +154,7 @@ def _plain(member: str) -> str:
 
 def _enumeration_hits(rule: Rule, enumeration: Enumeration, text: str, as_of: dt.date) -> Iterator[Hit]:
     compiled = _compiled(enumeration)
-    for written in compiled.written_list.finditer(text):
+    for written in _written_lists(compiled, text):
         items = [_plain(i) for i in written.captures("item")]
         start, end = written.span()
         named = compiled.name_before is not None and (
