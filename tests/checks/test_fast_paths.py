@@ -63,7 +63,7 @@ def test_numbered_lines_are_the_regex_matches(pieces):
 def test_inline_items_are_the_regex_matches(pieces):
     text = "".join(pieces)
     plain = [m.span("item") for m in repeated_item._INLINE_ITEM.finditer(text)]
-    fast = finditer_at_candidates(repeated_item._INLINE_ITEM, repeated_item._INLINE_ITEM_STARTS, text)
+    fast = repeated_item._inline_items(text)
     assert [m.span("item") for m in fast] == plain
 
 

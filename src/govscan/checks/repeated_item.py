@@ -23,10 +23,12 @@ Examples:
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 
-from govscan.candidates import finditer_at_candidates
+import regex
+
 from govscan.checks import CheckContext
 from govscan.checks._marks import last_mark_before
 from govscan.hit import Hit
@@ -57,8 +59,9 @@ _NUMBERED_LINE = re.compile(rf"^[ \t]*(?P<marker>{_MARKER}) ?(?P<item>[^\n]*?)[�
 # Where a numbered line can start: a line break before blanks and a marker's first character.
 _NUMBERED_LINE_BREAK = re.compile(r"\n(?=[ \t]*[(一二三四五六七八九十0-9①-⑳])")
 _INLINE_ITEM = re.compile(r"(?:\([0-9]{1,2}\)|[①-⑳])(?P<item>[^()①-⑳\n;。]+)")
-# Where an inline item can start (its marker's first character), found at C speed.
-_INLINE_ITEM_STARTS = re.compile(r"[(①-⑳]")
+# Where an inline item can start: its marker's first character. Each is searched alone, the fastest way
+# each has: "(" as a plain string by ``re``, ①-⑳ as one range by ``regex`` (~10x faster than ``re``'s set).
+_INLINE_ITEM_STARTS = (re.compile(r"\("), regex.compile("[①-⑳]"))
 _TRAILING = " \t,、;。"
 
 Item = tuple[int, int]
@@ -144,11 +147,23 @@ def _numbered_line_matches(text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
+def _inline_items(text: str) -> Iterator[re.Match[str]]:
+    """What ``_INLINE_ITEM.finditer(text)`` finds, tried only where a marker's first character stands."""
+    starts = heapq.merge(*((m.start() for m in starts.finditer(text)) for starts in _INLINE_ITEM_STARTS))
+    reach = 0
+    for start in starts:
+        if start >= reach:
+            match = _INLINE_ITEM.match(text, start)
+            if match is not None:
+                reach = match.end()
+                yield match
+
+
 def _inline_lists(text: str) -> Iterator[list[Item]]:
     """Items marked （1）（2）… or ①②… inside one line (no item crosses a line break)."""
     items: list[Item] = []
     line_start = -1
-    for match in finditer_at_candidates(_INLINE_ITEM, _INLINE_ITEM_STARTS, text):
+    for match in _inline_items(text):
         start = match.start("item")
         this_line = text.rfind("\n", 0, start) + 1
         if this_line != line_start and items:
