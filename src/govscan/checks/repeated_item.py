@@ -56,8 +56,8 @@ _COMMA_ITEM_PATTERN = rf"[^,、。;!?\n]{{1,{_COMMA_ITEM}}}+,"
 _COMMA_RUN = re.compile(f",{_COMMA_ITEM_PATTERN * 3}(?:{_COMMA_ITEM_PATTERN})*")
 _MARKER = r"(?:\(?[一二三四五六七八九十]{1,3}[)、]|\(?[0-9]{1,2}[).、]|\([0-9]{1,2}\)|[①-⑳])"
 _NUMBERED_LINE = re.compile(rf"^[ \t]*(?P<marker>{_MARKER}) ?(?P<item>[^\n]*?)[。;,、 \t]*$", re.MULTILINE)
-# Where a numbered line can start: a line break before blanks and a marker's first character.
-_NUMBERED_LINE_BREAK = re.compile(r"\n(?=[ \t]*[(一二三四五六七八九十0-9①-⑳])")
+# Where a numbered line can start: a line break before blanks and a list marker.
+_NUMBERED_LINE_BREAK = re.compile(rf"\n(?=[ \t]*{_MARKER})")
 _INLINE_ITEM = re.compile(r"(?:\([0-9]{1,2}\)|[①-⑳])(?P<item>[^()①-⑳\n;。]+)")
 # Where an inline item can start: its marker's first character. Each is searched alone, the fastest way
 # each has: "(" as a plain string by ``re``, ①-⑳ as one range by ``regex`` (~10x faster than ``re``'s set).
