@@ -80,15 +80,19 @@ def test_comma_runs_are_the_plain_regex_matches(pieces):
     ]
 
 
+PLAIN_PERCENT = re.compile(r"[0-9]+(?:\.[0-9]+)?%")
+PLAIN_COUNT = re.compile(r"(?<![0-9.])(?P<number>[0-9]+)(?P<unit>个|家|件|项|所|人|名|户|份|批次|条)")
+
+
 def plain_rate_hits(text):
     """DAT006 the plain way: every sentence that states a rate, judged with whole-sentence searches."""
     hits = []
     for sentence in rate_mismatch._SENTENCE.finditer(text):
         body = sentence.group()
         rate = rate_mismatch._RATE.search(body)
-        if rate is None or len(rate_mismatch._PERCENT.findall(body)) != 1:
+        if rate is None or len(PLAIN_PERCENT.findall(body)) != 1:
             continue
-        counts = list(rate_mismatch._COUNT.finditer(body))
+        counts = list(PLAIN_COUNT.finditer(body))
         if len(counts) != 2 or counts[0].group("unit") != counts[1].group("unit"):
             continue
         total, part = sorted(counts, key=lambda m: int(m.group("number")), reverse=True)

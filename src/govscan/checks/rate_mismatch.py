@@ -44,7 +44,6 @@ _SENTENCE_ENDS = "。;!?\n"
 _SENTENCE = re.compile(f"[^{_SENTENCE_ENDS}]+")
 # The last sentence end before a position, searched backwards from it (so only as far as the sentence reaches).
 _LAST_SENTENCE_END = regex.compile(f"[{_SENTENCE_ENDS}]", regex.REVERSE)
-_PERCENT = re.compile(r"[0-9]+(?:\.[0-9]+)?%")
 _KINDS = ("合格", "达标", "通过", "完成", "办结", "及格")
 _RATE = re.compile(
     rf"(?P<negative>不)?(?P<kind>{'|'.join(_KINDS)})率"
@@ -54,9 +53,9 @@ _RATE = re.compile(
 # characters before it must then be a kind (every kind has two).
 _RATE_TAIL = re.compile(r"率(?:为|达到|达|是|仅为|仅)? ?[0-9]+(?:\.[0-9]+)?%")
 _KIND_LENGTH = 2
-_COUNT = re.compile(r"(?<![0-9.])(?P<number>[0-9]+)(?P<unit>个|家|件|项|所|人|名|户|份|批次|条)")
-# _COUNT without its lookbehind (which makes ``re`` stop at every character): a match it finds starts a digit
-# run, so it is one of _COUNT's unless a "." stands before it.
+# A count: a whole number (not the decimals of another) and its measure word. Written without the lookbehind
+# ``(?<![0-9.])``, which makes ``re`` stop at every character: a match starts a run of digits, so it is a
+# count unless a "." stands before it.
 _COUNT_RUN = re.compile(r"(?P<number>[0-9]+)(?P<unit>个|家|件|项|所|人|名|户|份|批次|条)")
 _NEAR = 6
 # _polarity's two searches, per kind: the rate's word right after the part's count, or right before it.
@@ -92,7 +91,7 @@ def _sentence_start(text: str, position: int) -> int:
 
 
 def _percentages(sentence: str) -> int:
-    """How many percentages ``sentence`` holds: ``len(_PERCENT.findall(sentence))``, counting % after a digit."""
+    """How many percentages (digits, maybe decimals, then %) ``sentence`` holds: each is a % after a digit."""
     count = 0
     position = sentence.find("%")
     while position != -1:
