@@ -224,3 +224,36 @@ def test_enumeration_lists_are_the_plain_scan_matches(pieces):
         assert compiled.item_alternatives
         plain = [(m.span(), m.captures("item")) for m in compiled.written_list.finditer(text)]
         assert [(m.span(), m.captures("item")) for m in formulation._written_lists(compiled, text)] == plain
+
+
+FORMULATIONS = packaged_formulations()
+QUOTED_TERMS = tuple(quoted.term for quoted in FORMULATIONS.quoted)
+QUOTE_PIECES = [*QUOTED_TERMS, *'“”"「」四个两十五一', "规划", "重要思想", "总体布局", "四个全", "十四"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(QUOTE_PIECES), max_size=30))
+def test_quote_hits_are_the_plain_scan_matches(pieces):
+    text = "".join(pieces)
+    occurrences = formulation._occurrences(QUOTED_TERMS, text)
+    for quoted in FORMULATIONS.quoted:
+        plain = [
+            m.span()
+            for m in formulation._quote_regex(quoted).finditer(text)
+            if not (
+                m.start() > 0
+                and text[m.start() - 1] in formulation.OPEN_QUOTES
+                and m.end() < len(text)
+                and text[m.end()] in formulation.CLOSE_QUOTES
+            )
+        ]
+        fast = formulation._quote_hits(formulation.RULE, FORMULATIONS, quoted, text, occurrences[quoted.term])
+        assert [(hit.start, hit.end) for hit in fast] == plain
+
+
+@given(text=st.text(alphabet="四个全面两十五", max_size=40))
+def test_occurrences_are_every_overlapping_start(text):
+    terms = ("四个", "四个全面", "个个", "十五五", "五五", "两")
+    occurrences = formulation._occurrences(terms, text)
+    for term in terms:
+        assert occurrences[term] == [i for i in range(len(text)) if text.startswith(term, i)]

@@ -50,10 +50,11 @@ def find(data: Formulations, text: str, as_of: dt.date, rule: Rule | None = None
     rule = rule or Rule.of_data_file(data, RuleKind.CHECK)
     errors = [hit for enumeration in data.enumerations for hit in _enumeration_hits(rule, enumeration, text, as_of)]
     errors += [hit for pattern in data.patterns for hit in _pattern_hits(rule, pattern, text)]
+    occurrences = _occurrences(tuple(quoted.term for quoted in data.quoted), text)
     warnings = [
         hit
         for quoted in data.quoted
-        for hit in _quote_hits(rule, data, quoted, text)
+        for hit in _quote_hits(rule, data, quoted, text, occurrences[quoted.term])
         if not any(e.start < hit.end and hit.start < e.end for e in errors)
     ]
     return sorted(errors + warnings, key=lambda h: (h.start, h.end))
@@ -246,9 +247,40 @@ def _quote_regex(quoted: Quoted) -> regex.Pattern[str]:
     return _regex(regex.escape(quoted.term) + after)
 
 
-def _quote_hits(rule: Rule, data: Formulations, quoted: Quoted, text: str) -> Iterator[Hit]:
-    for written in _quote_regex(quoted).finditer(text):
+@cache
+def _by_first_character(terms: tuple[str, ...]) -> tuple[tuple[regex.Pattern[str], tuple[str, ...]], ...]:
+    """The terms grouped by first character, each group with the alternation of its terms.
+
+    ``regex`` finds an alternation of words sharing their first character as fast
+    as one word (~0.1 ms/MB), but one of words starting differently ~15x slower.
+    """
+    groups: dict[str, list[str]] = {}
+    for term in dict.fromkeys(terms):
+        groups.setdefault(term[:1], []).append(term)
+    return tuple((regex.compile("|".join(regex.escape(t) for t in group)), tuple(group)) for group in groups.values())
+
+
+def _occurrences(terms: tuple[str, ...], text: str) -> dict[str, list[int]]:
+    """Every start of every term in ``text``, overlapping, in order: one search per first character."""
+    found: dict[str, list[int]] = {term: [] for term in terms}
+    for pattern, group in _by_first_character(terms):
+        for match in pattern.finditer(text, overlapped=True):
+            for term in group:
+                if text.startswith(term, match.start()):
+                    found[term].append(match.start())
+    return found
+
+
+def _quote_hits(rule: Rule, data: Formulations, quoted: Quoted, text: str, starts: list[int]) -> Iterator[Hit]:
+    """What the term's pattern finds (``finditer``), tried only at the term's ``starts``."""
+    pattern = _quote_regex(quoted)
+    reach = 0
+    for candidate in starts:
+        written = pattern.match(text, candidate) if candidate >= reach else None
+        if written is None:
+            continue
         start, end = written.span()
+        reach = end
         if start > 0 and text[start - 1] in OPEN_QUOTES and end < len(text) and text[end] in CLOSE_QUOTES:
             continue
         yield Hit(
