@@ -252,6 +252,7 @@ def test_quote_hits_are_the_plain_scan_matches(pieces):
 
 
 @given(text=st.text(alphabet="四个全面两十五", max_size=40))
+@example(text="十五五五个个个四个全面")
 def test_occurrences_are_every_overlapping_start(text):
     terms = ("四个", "四个全面", "个个", "十五五", "五五", "两")
     occurrences = formulation._occurrences(terms, text)
