@@ -80,6 +80,11 @@ def test_comma_runs_are_the_plain_regex_matches(pieces):
     ]
 
 
+PLAIN_RATE = re.compile(
+    r"(?P<negative>不)?(?P<kind>合格|达标|通过|完成|办结|及格)率"
+    r"(?:为|达到|达|是|仅为|仅)? ?(?P<value>[0-9]+(?:\.[0-9]+)?)%"
+)
+PLAIN_SENTENCE = re.compile(r"[^。;!?\n]+")
 PLAIN_PERCENT = re.compile(r"[0-9]+(?:\.[0-9]+)?%")
 PLAIN_COUNT = re.compile(r"(?<![0-9.])(?P<number>[0-9]+)(?P<unit>个|家|件|项|所|人|名|户|份|批次|条)")
 
@@ -87,9 +92,9 @@ PLAIN_COUNT = re.compile(r"(?<![0-9.])(?P<number>[0-9]+)(?P<unit>个|家|件|项
 def plain_rate_hits(text):
     """DAT006 the plain way: every sentence that states a rate, judged with whole-sentence searches."""
     hits = []
-    for sentence in rate_mismatch._SENTENCE.finditer(text):
+    for sentence in PLAIN_SENTENCE.finditer(text):
         body = sentence.group()
-        rate = rate_mismatch._RATE.search(body)
+        rate = PLAIN_RATE.search(body)
         if rate is None or len(PLAIN_PERCENT.findall(body)) != 1:
             continue
         counts = list(PLAIN_COUNT.finditer(body))
@@ -134,7 +139,9 @@ RATE_PIECES = [
 RATE_NOISE = st.lists(st.sampled_from(RATE_PIECES), max_size=5).map("".join)
 # What stands between a sentence's counts and its rate: the rate's words, gaps, now and then a comma or a point.
 RATE_GAP = st.lists(
-    st.sampled_from(["不", "合格", "办结", "率", "中", "其", "网站中", "抽查的网站", "的有", "共", ",", ".", " ", "1"]),
+    st.sampled_from(
+        ["不", "合格", "办结", "率", "中", "其", "网站中", "抽查的网站", "的有", "共", ",", ".", " ", "1", "%"]
+    ),
     max_size=4,
 ).map("".join)
 RATE_COUNT = st.builds("{}{}".format, st.integers(0, 30), st.sampled_from(["个", "件", "批次"]))
@@ -158,6 +165,8 @@ RATE_TEXT = st.lists(
 @given(text=RATE_TEXT)
 @example(text="29个网站,不合格网站中2个,合格率为95%。")  # 不合格网站中: a look-back of six characters
 @example(text="1.5个合格,2个不合格,合格率为50%。")  # 5个 after a point is no count
+@example(text="合格率为95%,29个网站中2个不合格。不")  # the text's last 不 is not before its first rate
+@example(text="抽查29个网站%,2个不合格,合格率为95%。")  # a % after no digit is no percentage
 def test_rate_mismatch_judges_as_the_plain_sentence_walk(text):
     context = CheckContext(text=text, as_of=dt.date(2026, 1, 1))
     fast = [

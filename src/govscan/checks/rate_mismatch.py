@@ -45,14 +45,10 @@ _SENTENCE = re.compile(f"[^{_SENTENCE_ENDS}]+")
 # The last sentence end before a position, searched backwards from it (so only as far as the sentence reaches).
 _LAST_SENTENCE_END = regex.compile(f"[{_SENTENCE_ENDS}]", regex.REVERSE)
 _KINDS = ("合格", "达标", "通过", "完成", "办结", "及格")
-_RATE = re.compile(
-    rf"(?P<negative>不)?(?P<kind>{'|'.join(_KINDS)})率"
-    r"(?:为|达到|达|是|仅为|仅)? ?(?P<value>[0-9]+(?:\.[0-9]+)?)%"
-)
-# _RATE from its 率 on: it opens with a plain character, so ``re`` skips to each 率 at C speed; the two
-# characters before it must then be a kind (every kind has two).
-_RATE_TAIL = re.compile(r"率(?:为|达到|达|是|仅为|仅)? ?[0-9]+(?:\.[0-9]+)?%")
 _KIND_LENGTH = 2
+# A stated rate, ``(不)?(合格|…)率(为|…)? ?<value>%``, found from its 率: a pattern that opens with a plain
+# character lets ``re`` skip to each 率 at C speed; the two characters before it must then be a kind.
+_RATE_TAIL = re.compile(r"率(?:为|达到|达|是|仅为|仅)? ?(?P<value>[0-9]+(?:\.[0-9]+)?)%")
 # A count: a whole number (not the decimals of another) and its measure word. Written without the lookbehind
 # ``(?<![0-9.])``, which makes ``re`` stop at every character: a match starts a run of digits, so it is a
 # count unless a "." stands before it.
@@ -68,56 +64,40 @@ _BEFORE_REACH = 1 + _KIND_LENGTH + _NEAR
 def check(context: CheckContext) -> Iterator[Hit]:
     text = context.text
     judged = -1
-    # Only sentences that state a rate can be judged: find the rates, then their sentences.
-    for tail in _RATE_TAIL.finditer(text):
-        start = tail.start() - _KIND_LENGTH
-        if start < judged or start < 0 or text[start : tail.start()] not in _KINDS:
+    # Only sentences that state a rate can be judged: find the rates, then their sentences. A sentence is
+    # judged on its first rate (a later one lies before ``judged``).
+    for rate in _RATE_TAIL.finditer(text):
+        kind_start = rate.start() - _KIND_LENGTH
+        if kind_start < judged or kind_start < 0 or text[kind_start : rate.start()] not in _KINDS:
             continue
-        sentence = _SENTENCE.match(text, _sentence_start(text, start))
-        if sentence is None:
-            continue
-        judged = sentence.end()
-        # The sentence's first rate starts here (or at a 不 just before): where _RATE.search finds it.
-        rate_start = start - 1 if start > sentence.start() and text[start - 1] == "不" else start
-        hit = _judge(sentence.group(), sentence.start(), rate_start - sentence.start())
+        end = _LAST_SENTENCE_END.search(text, 0, kind_start)
+        first = 0 if end is None else end.end()
+        judged = _SENTENCE.match(text, first).end()
+        hit = _judge(text, first, judged, kind_start, rate)
         if hit is not None:
             yield hit
 
 
-def _sentence_start(text: str, position: int) -> int:
-    """``last_mark_before(text, _SENTENCE_ENDS, position) + 1``."""
-    end = _LAST_SENTENCE_END.search(text, 0, position)
-    return 0 if end is None else end.end()
-
-
-def _percentages(sentence: str) -> int:
-    """How many percentages (digits, maybe decimals, then %) ``sentence`` holds: each is a % after a digit."""
-    count = 0
-    position = sentence.find("%")
-    while position != -1:
-        count += position > 0 and "0" <= sentence[position - 1] <= "9"
-        position = sentence.find("%", position + 1)
-    return count
-
-
-def _judge(sentence: str, offset: int, rate_start: int) -> Hit | None:
-    """The hit for a sentence whose first rate starts at ``rate_start``, if its counts contradict it."""
-    if _percentages(sentence) != 1:
+def _judge(text: str, first: int, last: int, kind_start: int, rate: re.Match[str]) -> Hit | None:
+    """The hit for the sentence ``text[first:last]`` if its counts contradict its rate (``kind_start`` on)."""
+    # Exactly one percentage in the sentence: the rate's own % follows a digit, so any other % after one counts.
+    if text.count("%", first, last) != 1 and _percentages(text, first, last) != 1:
         return None
-    rate = _RATE.match(sentence, rate_start)
-    counts = [c for c in _COUNT_RUN.finditer(sentence) if c.start() == 0 or sentence[c.start() - 1] != "."]
-    if rate is None or len(counts) != 2 or counts[0].group("unit") != counts[1].group("unit"):
+    counts = [c for c in _COUNT_RUN.finditer(text, first, last) if text[c.start() - 1 : c.start()] != "."]
+    if len(counts) != 2:
         return None
     # The larger count is the total, and it must come first.
     total, part = counts
+    if total.group("unit") != part.group("unit"):
+        return None
     total_count, part_count = int(total.group("number")), int(part.group("number"))
     if total_count == 0 or part_count >= total_count:
         return None
-    kind = rate.group("kind")
-    part_negative = _polarity(sentence, part, kind)
+    kind = text[kind_start : rate.start()]
+    part_negative = _polarity(text, first, last, part, kind)
     if part_negative is None:
         return None
-    negative = rate.group("negative") is not None
+    negative = kind_start > first and text[kind_start - 1] == "不"
     matching = part_count if part_negative == negative else total_count - part_count
     expected = 100 * matching / total_count
     stated = rate.group("value")
@@ -127,8 +107,8 @@ def _judge(sentence: str, offset: int, rate_start: int) -> Hit | None:
     kind = ("不" if negative else "") + kind
     return Hit(
         rule=RULE,
-        start=offset + rate.start("value"),
-        end=offset + rate.end(),
+        start=rate.start("value"),
+        end=rate.end(),
         message=RULE.summary,
         explanation=(
             f"{total.group()}中{kind}{matching}{part.group('unit')}，{kind}率应为 "
@@ -138,12 +118,22 @@ def _judge(sentence: str, offset: int, rate_start: int) -> Hit | None:
     )
 
 
-def _polarity(sentence: str, part: re.Match[str], kind: str) -> bool | None:
+def _percentages(text: str, first: int, last: int) -> int:
+    """How many percentages (digits, maybe decimals, then %) ``text[first:last]`` holds: each % after a digit."""
+    count = 0
+    position = text.find("%", first, last)
+    while position != -1:
+        count += position > first and "0" <= text[position - 1] <= "9"
+        position = text.find("%", position + 1, last)
+    return count
+
+
+def _polarity(text: str, first: int, last: int, part: re.Match[str], kind: str) -> bool | None:
     """Whether the part counts the 不… side (True), the … side (False), or neither (None)."""
-    after = _AFTER[kind].match(sentence, part.end())
+    after = _AFTER[kind].match(text, part.end(), last)
     if after is not None:
         return after.group(1) is not None
-    before = _BEFORE[kind].search(sentence, max(0, part.start() - _BEFORE_REACH), part.start())
+    before = _BEFORE[kind].search(text, max(first, part.start() - _BEFORE_REACH), part.start())
     if before is not None:
         return before.group(1) is not None
     return None
