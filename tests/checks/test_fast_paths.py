@@ -165,6 +165,7 @@ RATE_TEXT = st.lists(
 @given(text=RATE_TEXT)
 @example(text="29个网站,不合格网站中2个,合格率为95%。")  # 不合格网站中: a look-back of six characters
 @example(text="1.5个合格,2个不合格,合格率为50%。")  # 5个 after a point is no count
+@example(text="1.5个网站,29个网站中2个不合格,合格率为95%。")  # … nor among three
 @example(text="合格率为95%,29个网站中2个不合格。不")  # the text's last 不 is not before its first rate
 @example(text="抽查29个网站%,2个不合格,合格率为95%。")  # a % after no digit is no percentage
 def test_rate_mismatch_judges_as_the_plain_sentence_walk(text):

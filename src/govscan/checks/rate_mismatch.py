@@ -83,8 +83,10 @@ def _judge(text: str, first: int, last: int, kind_start: int, rate: re.Match[str
     # Exactly one percentage in the sentence: the rate's own % follows a digit, so any other % after one counts.
     if text.count("%", first, last) != 1 and _percentages(text, first, last) != 1:
         return None
-    counts = [c for c in _COUNT_RUN.finditer(text, first, last) if text[c.start() - 1 : c.start()] != "."]
-    if len(counts) != 2:
+    counts = list(_COUNT_RUN.finditer(text, first, last))
+    if len(counts) > 2:
+        counts = [c for c in counts if not _after_point(text, c)]
+    if len(counts) != 2 or _after_point(text, counts[0]) or _after_point(text, counts[1]):
         return None
     # The larger count is the total, and it must come first.
     total, part = counts
@@ -116,6 +118,11 @@ def _judge(text: str, first: int, last: int, kind_start: int, rate: re.Match[str
         ),
         severity=RULE.severity,
     )
+
+
+def _after_point(text: str, count: re.Match[str]) -> bool:
+    """Whether ``count`` is the decimals of another number (and so no count)."""
+    return text[count.start() - 1 : count.start()] == "."
 
 
 def _percentages(text: str, first: int, last: int) -> int:
