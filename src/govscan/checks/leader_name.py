@@ -47,33 +47,38 @@ def _titles_regex(titles: tuple[str, ...]) -> regex.Pattern[str]:
 
 
 @cache
-def _titles_by_ending(titles: tuple[str, ...]) -> dict[str, dict[str, tuple[str, ...]]]:
-    """Titles by their last character, then by the character before it ("" for one-character titles)."""
-    by_ending: dict[str, dict[str, list[str]]] = {}
+def _endings(titles: tuple[str, ...]) -> tuple[tuple[str, regex.Pattern[str], dict[str, tuple[str, ...]]], ...]:
+    """Per last character of a title: the alternation of the titles' endings, and the titles by ending.
+
+    An ending is a title's last two characters (the whole of a one-character title).
+    """
+    by_last: dict[str, dict[str, list[str]]] = {}
     for title in titles:
-        by_ending.setdefault(title[-1], {}).setdefault(title[-2:-1], []).append(title)
-    return {last: {before: tuple(group) for before, group in groups.items()} for last, groups in by_ending.items()}
+        by_last.setdefault(title[-1], {}).setdefault(title[-2:], []).append(title)
+    return tuple(
+        (last, regex.compile("|".join(map(regex.escape, endings))), {e: tuple(g) for e, g in endings.items()})
+        for last, endings in by_last.items()
+    )
 
 
 def _written_titles(titles: tuple[str, ...], text: str) -> Iterator[regex.Match[str]]:
     """What ``_titles_regex(titles).finditer(text)`` finds, tried only where some title starts.
 
-    Titles are found from their last character: a one-character ``str.find`` runs
-    at memchr speed, far faster than the alternation's scan (or a longer needle).
+    A title is found from its ending: a last character the text lacks is ruled out by
+    one ``str.find`` (memchr speed); otherwise ``regex`` skips to the two-character
+    endings (one plain string each, ~0.1 ms/MB), where the alternation of all titles
+    would be tried at every position (~3 ms/MB).
     """
     starts = set()
-    for last, by_before in _titles_by_ending(titles).items():
-        position = text.find(last)
-        while position != -1:
-            groups = [by_before.get("", ())]
-            if position > 0:
-                groups.append(by_before.get(text[position - 1], ()))
-            for group in groups:
-                for title in group:
-                    start = position + 1 - len(title)
-                    if start >= 0 and text.startswith(title, start):
-                        starts.add(start)
-            position = text.find(last, position + 1)
+    for last, pattern, by_ending in _endings(titles):
+        first = text.find(last)
+        if first == -1:
+            continue
+        for ending in pattern.finditer(text, max(0, first - 1), overlapped=True):
+            for title in by_ending[ending.group()]:
+                start = ending.end() - len(title)
+                if start >= 0 and text.startswith(title, start):
+                    starts.add(start)
     pattern = _titles_regex(titles)
     reach = 0
     for start in sorted(starts):
