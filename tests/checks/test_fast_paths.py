@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from govscan.candidates import finditer_at_candidates
 from govscan.checks import CheckContext, _dates, formulation, leader_name, rate_mismatch, repeated_item
 from govscan.checks._marks import last_mark_before
+from govscan.checks._regex_parts import top_level_alternatives
 from govscan.lexicon.formulations import packaged_formulations
 from govscan.lexicon.leaders import packaged_leaders
 
@@ -195,21 +196,7 @@ def test_written_titles_are_the_alternation_matches(pieces):
     assert [m.span() for m in leader_name._written_titles(TITLES, text)] == plain
 
 
-def test_top_level_alternatives_split_outside_groups_and_classes():
-    assert formulation.top_level_alternatives(r"a|b(c|d)|[|]e|\|f|[]|]g|[^]|]h") == [
-        "a",
-        "b(c|d)",
-        "[|]e",
-        r"\|f",
-        "[]|]g",
-        "[^]|]h",
-    ]
-    assert formulation.top_level_alternatives("毛泽东思想") == ["毛泽东思想"]
-
-
-GUIDING_THEORY = next(
-    e for e in packaged_formulations().enumerations if len(formulation.top_level_alternatives(e.item)) > 1
-)
+GUIDING_THEORY = next(e for e in packaged_formulations().enumerations if len(top_level_alternatives(e.item)) > 1)
 THEORY_PIECES = [
     *'“”"「」、,和的等马列毛习',
     "马克思列宁主义",

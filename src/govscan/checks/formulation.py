@@ -22,6 +22,7 @@ from functools import cache
 import regex
 
 from govscan.checks import CheckContext
+from govscan.checks._regex_parts import contains_all, is_opaque, required_characters, top_level_alternatives
 from govscan.hit import Hit
 from govscan.lexicon.formulations import Enumeration, Formulations, Pattern, Quoted, packaged_formulations
 from govscan.models import Rule, RuleKind
@@ -60,11 +61,6 @@ def find(data: Formulations, text: str, as_of: dt.date, rule: Rule | None = None
     return sorted(errors + warnings, key=lambda h: (h.start, h.end))
 
 
-# What ties one alternative of an item to the rest (a group reference, an inline flag): such an item is
-# never split into its alternatives.
-_TIED = regex.compile(r"\\[0-9gk]|\(\?(?![:=!]|<[=!])")
-
-
 @dataclass(frozen=True)
 class _CompiledEnumeration:
     written_list: regex.Pattern[str]
@@ -84,7 +80,7 @@ def _compile(item: str, separator: str, label: str | None, label_suffix: str | N
     written_list = regex.compile(f"(?P<item>{item})(?:(?:{separator})(?P<item>{item}))*")
     alternatives = top_level_alternatives(item)
     item_alternatives = (
-        tuple(regex.compile(a) for a in alternatives) if len(alternatives) > 1 and not _TIED.search(item) else ()
+        tuple(regex.compile(a) for a in alternatives) if len(alternatives) > 1 and not is_opaque(item) else ()
     )
     if label is None:
         return _CompiledEnumeration(written_list, None, None, item_alternatives)
@@ -99,43 +95,23 @@ def _compile(item: str, separator: str, label: str | None, label_suffix: str | N
     )
 
 
-def top_level_alternatives(pattern: str) -> list[str]:
-    """``pattern`` split at each ``|`` outside its groups and character classes."""
-    parts = []
-    depth, in_class, start, index = 0, False, 0, 0
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 1
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            index += pattern.startswith("^", index + 1)
-            index += pattern.startswith("]", index + 1)
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:index])
-            start = index + 1
-        index += 1
-    parts.append(pattern[start:])
-    return parts
-
-
 def _written_lists(compiled: _CompiledEnumeration, text: str) -> list[regex.Match[str]]:
     """What ``compiled.written_list.finditer(text)`` finds.
 
     With an item of several alternatives, the list is tried only where one of
-    them matches (found alternative by alternative, overlapping); a list starts
-    with an item, so no list is missed. An empty match (which the plain scan
-    treats specially) sends the text to the plain scan.
+    them matches (found alternative by alternative, overlapping, skipping those
+    missing a character they require); a list starts with an item, so no list is
+    missed. An empty match (which the plain scan treats specially) sends the text
+    to the plain scan.
     """
     if not compiled.item_alternatives:
         return list(compiled.written_list.finditer(text))
-    starts = {m.start() for a in compiled.item_alternatives for m in a.finditer(text, overlapped=True)}
+    starts = {
+        m.start()
+        for a in compiled.item_alternatives
+        if contains_all(text, required_characters(a.pattern))
+        for m in a.finditer(text, overlapped=True)
+    }
     found = []
     reach = 0
     for start in sorted(starts):
@@ -154,6 +130,8 @@ def _plain(member: str) -> str:
 
 
 def _enumeration_hits(rule: Rule, enumeration: Enumeration, text: str, as_of: dt.date) -> Iterator[Hit]:
+    if not contains_all(text, required_characters(enumeration.item)):
+        return
     compiled = _compiled(enumeration)
     for written in _written_lists(compiled, text):
         items = [_plain(i) for i in written.captures("item")]
@@ -222,6 +200,8 @@ def _compare(enumeration: Enumeration, items: list[str], current: list[str]) -> 
 
 
 def _pattern_hits(rule: Rule, pattern: Pattern, text: str) -> Iterator[Hit]:
+    if not contains_all(text, required_characters(pattern.pattern)):
+        return
     for written in _regex(pattern.pattern).finditer(text):
         if written.group() in pattern.accept:
             continue
@@ -261,9 +241,14 @@ def _by_first_character(terms: tuple[str, ...]) -> tuple[tuple[regex.Pattern[str
 
 
 def _occurrences(terms: tuple[str, ...], text: str) -> dict[str, list[int]]:
-    """Every start of every term in ``text``, overlapping, in order: one search per first character."""
+    """Every start of every term in ``text``, overlapping, in order: one search per first character.
+
+    A group none of whose terms has all its characters in the text is not searched.
+    """
     found: dict[str, list[int]] = {term: [] for term in terms}
     for pattern, group in _by_first_character(terms):
+        if not any(contains_all(text, term) for term in group):
+            continue
         for match in pattern.finditer(text, overlapped=True):
             for term in group:
                 if text.startswith(term, match.start()):
