@@ -51,8 +51,8 @@ _KIND_LENGTH = 2
 _RATE_TAIL = re.compile(r"率(?:为|达到|达|是|仅为|仅)? ?(?P<value>[0-9]+(?:\.[0-9]+)?)%")
 # A count: a whole number (not the decimals of another) and its measure word. Written without the lookbehind
 # ``(?<![0-9.])``, which makes ``re`` stop at every character: a match starts a run of digits, so it is a
-# count unless a "." stands before it.
-_COUNT_RUN = re.compile(r"(?P<number>[0-9]+)(?P<unit>个|家|件|项|所|人|名|户|份|批次|条)")
+# count unless a "." stands before it. The digits are possessive: giving one back leaves a digit, no unit.
+_COUNT_RUN = re.compile(r"(?P<number>[0-9]++)(?P<unit>个|家|件|项|所|人|名|户|份|批次|条)")
 _NEAR = 6
 # _polarity's two searches, per kind: the rate's word right after the part's count, or right before it.
 _AFTER = {kind: re.compile(rf"[^,0-9]{{0,{_NEAR}}}?(不)?{kind}(?!率)") for kind in _KINDS}
