@@ -255,3 +255,18 @@ def test_occurrences_are_every_overlapping_start(text):
     occurrences = formulation._occurrences(terms, text)
     for term in terms:
         assert occurrences[term] == [i for i in range(len(text)) if text.startswith(term, i)]
+
+
+REPEAT_PIECES = [*"、、、,。\n 1等", "动漫", "图解", "12", " 动漫", "动漫等", "a"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(REPEAT_PIECES), max_size=30))
+@example(pieces=["图解", "、", "12", "、", "12", "、", "动漫等"])  # numbers are not compared
+@example(pieces=["图解", "、", "动漫", "、", " 动漫", "、", "a"])  # items are compared stripped
+def test_may_repeat_is_whether_the_listing_clause_repeats(pieces):
+    text = "".join(pieces)
+    for clause in repeated_item._listing_clauses(text):
+        items = repeated_item._enumeration(clause.start(), clause.group())
+        repeats = list(repeated_item._repeats(text, items))
+        assert repeated_item._may_repeat(clause.group()) == bool(repeats)

@@ -30,7 +30,6 @@ from collections.abc import Iterator
 import regex
 
 from govscan.checks import CheckContext
-from govscan.checks._marks import last_mark_before
 from govscan.hit import Hit
 from govscan.models import Rule, RuleKind, Severity
 
@@ -46,6 +45,8 @@ RULE = Rule(
 # A clause (between , 。 ; : ! ? and line breaks) with at least two 、: a list of three or more.
 _LISTING_CLAUSE = re.compile(r"(?:^|(?<=[,。;:!?\n]))[^,。;:!?\n、]*(?:、[^,。;:!?\n、]*){2,}", re.MULTILINE)
 _CLAUSE_MARKS = ",。;:!?\n"
+# The last clause mark before a position, searched backwards from it (so only as far as the clause reaches).
+_LAST_CLAUSE_MARK = regex.compile(f"[{_CLAUSE_MARKS}]", regex.REVERSE)
 # Two 、 in one clause: the clauses worth matching _LISTING_CLAUSE at (it alone tries every position).
 _TWO_ENUMERATION_COMMAS = re.compile(r"、[^,。;:!?\n、]*、")
 _COMMA_ITEM = 8
@@ -71,7 +72,8 @@ def check(context: CheckContext) -> Iterator[Hit]:
     text = context.text
     lists: list[list[Item]] = []
     for clause in _listing_clauses(text):
-        lists.append(_enumeration(clause.start(), clause.group()))
+        if _may_repeat(clause.group()):
+            lists.append(_enumeration(clause.start(), clause.group()))
     lists.extend(_comma_runs(text))
     lists.extend(_numbered_lines(text))
     lists.extend(_inline_lists(text))
@@ -85,10 +87,22 @@ def _listing_clauses(text: str) -> Iterator[re.Match[str]]:
     for pair in _TWO_ENUMERATION_COMMAS.finditer(text):
         if pair.start() < reach:
             continue
-        clause = _LISTING_CLAUSE.match(text, last_mark_before(text, _CLAUSE_MARKS, pair.start()) + 1)
+        mark = _LAST_CLAUSE_MARK.search(text, 0, pair.start())
+        clause = _LISTING_CLAUSE.match(text, 0 if mark is None else mark.end())
         if clause is not None:
             reach = clause.end()
             yield clause
+
+
+def _may_repeat(clause: str) -> bool:
+    """Whether the 、 list in ``clause`` repeats an item that _repeats compares (most lists do not): the values
+    of ``_enumeration``'s items, without placing them."""
+    parts = clause.split("、")[1:]
+    last = parts.pop()
+    if "等" in last:
+        parts.append(last[: last.index("等")])
+    values = [value for value in map(str.strip, parts) if len(value) >= 2 and not value.isdigit()]
+    return len(set(values)) < len(values)
 
 
 def _enumeration(offset: int, clause: str) -> list[Item]:
