@@ -101,8 +101,11 @@ def _may_repeat(clause: str) -> bool:
     last = parts.pop()
     if "等" in last:
         parts.append(last[: last.index("等")])
-    values = [value for value in map(str.strip, parts) if len(value) >= 2 and not value.isdigit()]
-    return len(set(values)) < len(values)
+    values = list(map(str.strip, parts))
+    if len(set(values)) == len(values):
+        return False
+    compared = [value for value in values if len(value) >= 2 and not value.isdigit()]
+    return len(set(compared)) < len(compared)
 
 
 def _enumeration(offset: int, clause: str) -> list[Item]:
