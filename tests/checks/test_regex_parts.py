@@ -7,7 +7,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govscan.checks._regex_parts import contains_all, required_characters, top_level_alternatives
+from govscan.checks._regex_parts import contains_all, required_characters, required_strings, top_level_alternatives
 from govscan.lexicon.formulations import packaged_formulations
 
 
@@ -68,6 +68,30 @@ def test_every_match_holds_the_required_characters(pattern, text):
         assert contains_all(match.group(), required)
 
 
+@settings(max_examples=500, deadline=None)
+@given(pattern=PATTERN, text=st.text(alphabet="abc.1\n", max_size=30))
+def test_every_match_holds_the_required_strings(pattern, text):
+    strings = required_strings(pattern)
+    for match in regex.finditer(pattern, text, overlapped=True):
+        assert all(string in match.group() for string in strings)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "strings"),
+    [
+        (r"\p{Han}{2}意识", ("意识",)),
+        ("ab+cd", ("a", "b", "cd")),
+        (r"a\.b?c", ("a.", "c")),
+        ("x(?=y)z", ("x", "z")),
+        ("([一二三四五六七八九十]+)大([一二三四五六七八九十])中全会", ("大", "中全会")),
+        ("a|ab", ()),
+        ("(?i)ab", ()),
+    ],
+)
+def test_required_strings(pattern, strings):
+    assert required_strings(pattern) == strings
+
+
 DATA = packaged_formulations()
 DATA_PATTERNS = [
     *(e.item for e in DATA.enumerations),
@@ -103,3 +127,4 @@ def test_packaged_patterns_match_only_texts_holding_their_required_characters(pi
     for pattern in DATA_PATTERNS:
         if regex.search(pattern, text):
             assert contains_all(text, required_characters(pattern))
+            assert all(string in text for string in required_strings(pattern))

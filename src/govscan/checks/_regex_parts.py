@@ -42,18 +42,26 @@ def top_level_alternatives(pattern: str) -> list[str]:
 
 @cache
 def required_characters(pattern: str) -> frozenset[str]:
-    """Characters every match of ``pattern`` contains (a subset: only its literal characters outside groups).
-
-    Empty when the pattern holds what could change what a literal matches or
-    where a class ends (flags, group references, fuzzy constraints, nested or
-    POSIX classes).
-    """
-    if is_opaque(pattern):
-        return frozenset()
+    """Characters every match of ``pattern`` contains (a subset: only its literal characters outside groups)."""
     alternatives = top_level_alternatives(pattern)
     if len(alternatives) > 1:
         return frozenset.intersection(*(required_characters(a) for a in alternatives))
-    required = set()
+    return frozenset("".join(required_strings(pattern)))
+
+
+@cache
+def required_strings(pattern: str) -> tuple[str, ...]:
+    """Strings every match of ``pattern`` contains: runs of literal characters with nothing between them.
+
+    A subset (groups, classes and alternatives are not looked into), and empty
+    when the pattern holds what could change what a literal matches or where a
+    class ends (flags, group references, fuzzy constraints, nested or POSIX
+    classes).
+    """
+    if is_opaque(pattern) or len(top_level_alternatives(pattern)) > 1:
+        return ()
+    strings = []
+    run = ""
     index = 0
     while index < len(pattern):
         char = pattern[index]
@@ -69,10 +77,16 @@ def required_characters(pattern: str) -> frozenset[str]:
         else:
             literal = None if char in ".^${}]" else char
             index += 1
-        index, at_least_once = _quantifier(pattern, index)
-        if literal is not None and at_least_once:
-            required.add(literal)
-    return frozenset(required)
+        after, at_least_once = _quantifier(pattern, index)
+        if literal is not None and after == index:
+            run += literal
+        else:
+            strings += [run] if run else []
+            strings += [literal] if literal is not None and at_least_once else []
+            run = ""
+        index = after
+    strings += [run] if run else []
+    return tuple(strings)
 
 
 def contains_all(text: str, characters: frozenset[str] | str) -> bool:
