@@ -270,3 +270,17 @@ def test_may_repeat_is_whether_the_listing_clause_repeats(pieces):
         items = repeated_item._enumeration(clause.start(), clause.group())
         repeats = list(repeated_item._repeats(text, items))
         assert repeated_item._may_repeat(clause.group()) == bool(repeats)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from([*COMMA_PIECES, " 动漫", "12"]), max_size=40))
+def test_comma_runs_left_out_repeat_nothing(pieces):
+    text = "".join(pieces)
+    kept = list(repeated_item._comma_runs(text))
+    for run in PLAIN_COMMA_RUN.finditer(text):
+        position, items = run.start() + 1, []
+        for part in run.group()[1:-1].split(","):
+            if part.strip():
+                items.append((position, position + len(part)))
+            position += len(part) + 1
+        assert items in kept or not list(repeated_item._repeats(text, items))

@@ -127,11 +127,15 @@ def _enumeration(offset: int, clause: str) -> list[Item]:
 
 
 def _comma_runs(text: str) -> Iterator[list[Item]]:
-    """Runs of three or more short comma-separated items inside a sentence."""
+    """Runs of three or more short comma-separated items inside a sentence (those with two equal items)."""
     for run in _COMMA_RUN.finditer(text):
+        parts = run.group()[1:-1].split(",")
+        values = list(map(str.strip, parts))
+        if len(set(values)) == len(values):
+            continue
         items = []
         position = run.start() + 1
-        for part in run.group()[1:-1].split(","):
+        for part in parts:
             if part.strip():
                 items.append((position, position + len(part)))
             position += len(part) + 1
