@@ -274,6 +274,7 @@ def test_may_repeat_is_whether_the_listing_clause_repeats(pieces):
 
 @settings(max_examples=300, deadline=None)
 @given(pieces=st.lists(st.sampled_from([*COMMA_PIECES, " 动漫", "12"]), max_size=40))
+@example(pieces=["形式:", ",", "动漫", ",", "新闻发布会", ",", " 动漫", ",", "ab", "。"])
 def test_comma_runs_left_out_repeat_nothing(pieces):
     text = "".join(pieces)
     kept = list(repeated_item._comma_runs(text))
