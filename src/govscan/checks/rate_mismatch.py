@@ -25,9 +25,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import regex
-
 from govscan.checks import CheckContext
+from govscan.checks._marks import last_mark_before
 from govscan.hit import Hit
 from govscan.models import Rule, RuleKind, Severity
 
@@ -42,8 +41,6 @@ RULE = Rule(
 
 _SENTENCE_ENDS = "。;!?\n"
 _SENTENCE = re.compile(f"[^{_SENTENCE_ENDS}]+")
-# The last sentence end before a position, searched backwards from it (so only as far as the sentence reaches).
-_LAST_SENTENCE_END = regex.compile(f"[{_SENTENCE_ENDS}]", regex.REVERSE)
 _KINDS = ("合格", "达标", "通过", "完成", "办结", "及格")
 _KIND_LENGTH = 2
 # A stated rate, ``(不)?(合格|…)率(为|…)? ?<value>%``, found from its 率: a pattern that opens with a plain
@@ -70,8 +67,7 @@ def check(context: CheckContext) -> Iterator[Hit]:
         kind_start = rate.start() - _KIND_LENGTH
         if kind_start < judged or kind_start < 0 or text[kind_start : rate.start()] not in _KINDS:
             continue
-        end = _LAST_SENTENCE_END.search(text, 0, kind_start)
-        first = 0 if end is None else end.end()
+        first = last_mark_before(text, _SENTENCE_ENDS, kind_start) + 1
         judged = _SENTENCE.match(text, first).end()
         hit = _judge(text, first, judged, kind_start, rate)
         if hit is not None:

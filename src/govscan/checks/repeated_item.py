@@ -30,6 +30,7 @@ from collections.abc import Iterator
 import regex
 
 from govscan.checks import CheckContext
+from govscan.checks._marks import last_mark_before
 from govscan.hit import Hit
 from govscan.models import Rule, RuleKind, Severity
 
@@ -45,8 +46,6 @@ RULE = Rule(
 # A clause (between , 。 ; : ! ? and line breaks) with at least two 、: a list of three or more.
 _LISTING_CLAUSE = re.compile(r"(?:^|(?<=[,。;:!?\n]))[^,。;:!?\n、]*(?:、[^,。;:!?\n、]*){2,}", re.MULTILINE)
 _CLAUSE_MARKS = ",。;:!?\n"
-# The last clause mark before a position, searched backwards from it (so only as far as the clause reaches).
-_LAST_CLAUSE_MARK = regex.compile(f"[{_CLAUSE_MARKS}]", regex.REVERSE)
 # Two 、 in one clause: the clauses worth matching _LISTING_CLAUSE at (it alone tries every position).
 _TWO_ENUMERATION_COMMAS = re.compile(r"、[^,。;:!?\n、]*、")
 _COMMA_ITEM = 8
@@ -87,8 +86,7 @@ def _listing_clauses(text: str) -> Iterator[re.Match[str]]:
     for pair in _TWO_ENUMERATION_COMMAS.finditer(text):
         if pair.start() < reach:
             continue
-        mark = _LAST_CLAUSE_MARK.search(text, 0, pair.start())
-        clause = _LISTING_CLAUSE.match(text, 0 if mark is None else mark.end())
+        clause = _LISTING_CLAUSE.match(text, last_mark_before(text, _CLAUSE_MARKS, pair.start()) + 1)
         if clause is not None:
             reach = clause.end()
             yield clause
