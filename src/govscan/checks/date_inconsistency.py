@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from govscan.checks import CheckContext
-from govscan.checks._dates import DateMention, read_dates, resolve
+from govscan.checks._dates import DateMention, dates_near, resolve
 from govscan.hit import Hit
 from govscan.models import Rule, RuleKind, Severity
 
@@ -62,22 +63,53 @@ class _Dated:
         return f"{self.label}（第{text.count(chr(10), 0, self.start) + 1}行）"
 
 
+# Where _LABEL matches, found at C speed: each pattern opens with one plain character (期, 间).
+_LABEL_ENDS = (re.compile("期(?<=成文日期|印发日期|发布日期|公开日期)"), re.compile("间(?<=发布时间)"))
+_LABEL_WIDTH = 4
+# A date with a written year starts with one (_DATE's year).
+_YEAR_START = re.compile("(?:1[89]|20)[0-9]{2}|[一二][〇零○一二三四五六七八九]{3}")
+
+
 def check(context: CheckContext) -> Iterator[Hit]:
     text = context.text
-    mentions = {m.start: m for m in read_dates(text) if m.year is not None and m.range_from is None}
+    labels = _labels(text)
+    if context.published is None and all(label.group("label") in _CONTENT_LABELS for label in labels):
+        return iter(())  # no publication date to contradict
+    return _hits(context, labels, partial(_dated_mention_at, text))
+
+
+def _labels(text: str) -> list[re.Match[str]]:
+    """``list(_LABEL.finditer(text))``: labels cannot overlap, and a label's ``:`` and spaces hold no other."""
+    starts = sorted(match.end() - _LABEL_WIDTH for ends in _LABEL_ENDS for match in ends.finditer(text))
+    return [match for start in starts if (match := _LABEL.match(text, start)) is not None]
+
+
+def _dated_mention_at(text: str, position: int) -> DateMention | None:
+    """The date with a written year that starts at ``position`` (not a range end), read only there."""
+    if _YEAR_START.match(text, position) is None:
+        return None
+    found = dates_near(text, [(position, position + 1)], None)
+    return next((m for m in found if m.start == position and m.year is not None and m.range_from is None), None)
+
+
+def _hits(
+    context: CheckContext, labels: Iterable[re.Match[str]], mention_at: Callable[[int], DateMention | None]
+) -> Iterator[Hit]:
+    """The findings, given the label matches and the dated mention starting at a position (or ``None``)."""
+    text = context.text
     content: list[_Dated] = []
     published: list[_Dated] = []
     if context.published is not None:
         published.append(_Dated(context.published, "元数据发布日期"))
-    for match in _LABEL.finditer(text):
-        mention = mentions.get(match.end())
+    for match in labels:
+        mention = mention_at(match.end())
         date = resolve(mention) if mention else None
         if mention is None or date is None:
             continue
         label = match.group("label")
         dated = _Dated(date, f"“{label}”", mention.start, mention.end)
         (content if label in _CONTENT_LABELS else published).append(dated)
-    signature = _signature(text, mentions)
+    signature = _signature(text, mention_at)
     if signature is not None:
         content.append(signature)
     reported: set[dt.date] = set()
@@ -101,7 +133,7 @@ def check(context: CheckContext) -> Iterator[Hit]:
         )
 
 
-def _signature(text: str, mentions: dict[int, DateMention]) -> _Dated | None:
+def _signature(text: str, mention_at: Callable[[int], DateMention | None]) -> _Dated | None:
     """The 落款 date: the last of the final non-empty lines that holds nothing but a date."""
     position = len(text)
     seen = 0
@@ -113,7 +145,7 @@ def _signature(text: str, mentions: dict[int, DateMention]) -> _Dated | None:
         if not stripped:
             continue
         seen += 1
-        mention = mentions.get(line_start + len(line) - len(line.lstrip()))
+        mention = mention_at(line_start + len(line) - len(line.lstrip()))
         if mention is None or mention.end - mention.start != len(stripped):
             continue
         date = resolve(mention)
