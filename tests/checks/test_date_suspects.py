@@ -125,7 +125,7 @@ def test_date_inconsistency_reads_what_the_full_pass_reads(context):
     labels = list(date_inconsistency._LABEL.finditer(text))
     assert [m.span() for m in date_inconsistency._labels(text)] == [m.span() for m in labels]
     dated = {m.start: m for m in _dates.read_dates(text) if m.year is not None and m.range_from is None}
-    plain = date_inconsistency._hits(context, labels, dated.get)
+    plain = date_inconsistency._hits(context, labels, dated)
     assert list(date_inconsistency.check(context)) == list(plain)
 
 

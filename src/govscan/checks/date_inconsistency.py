@@ -24,9 +24,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import partial
 
 from govscan.checks import CheckContext
 from govscan.checks._dates import DateMention, dates_near, resolve
@@ -75,7 +74,10 @@ def check(context: CheckContext) -> Iterator[Hit]:
     labels = _labels(text)
     if context.published is None and all(label.group("label") in _CONTENT_LABELS for label in labels):
         return iter(())  # no publication date to contradict
-    return _hits(context, labels, partial(_dated_mention_at, text))
+    starts = [label.end() for label in labels] + [start for start, _ in _signature_lines(text)]
+    windows = [(start, start + 1) for start in starts if _YEAR_START.match(text, start)]
+    dated = {m.start: m for m in dates_near(text, windows, None) if m.year is not None and m.range_from is None}
+    return _hits(context, labels, dated)
 
 
 def _labels(text: str) -> list[re.Match[str]]:
@@ -84,32 +86,22 @@ def _labels(text: str) -> list[re.Match[str]]:
     return [match for start in starts if (match := _LABEL.match(text, start)) is not None]
 
 
-def _dated_mention_at(text: str, position: int) -> DateMention | None:
-    """The date with a written year that starts at ``position`` (not a range end), read only there."""
-    if _YEAR_START.match(text, position) is None:
-        return None
-    found = dates_near(text, [(position, position + 1)], None)
-    return next((m for m in found if m.start == position and m.year is not None and m.range_from is None), None)
-
-
-def _hits(
-    context: CheckContext, labels: Iterable[re.Match[str]], mention_at: Callable[[int], DateMention | None]
-) -> Iterator[Hit]:
-    """The findings, given the label matches and the dated mention starting at a position (or ``None``)."""
+def _hits(context: CheckContext, labels: Iterable[re.Match[str]], mentions: dict[int, DateMention]) -> Iterator[Hit]:
+    """The findings, given the label matches and the dates with a written year (no range ends) by start."""
     text = context.text
     content: list[_Dated] = []
     published: list[_Dated] = []
     if context.published is not None:
         published.append(_Dated(context.published, "元数据发布日期"))
     for match in labels:
-        mention = mention_at(match.end())
+        mention = mentions.get(match.end())
         date = resolve(mention) if mention else None
         if mention is None or date is None:
             continue
         label = match.group("label")
         dated = _Dated(date, f"“{label}”", mention.start, mention.end)
         (content if label in _CONTENT_LABELS else published).append(dated)
-    signature = _signature(text, mention_at)
+    signature = _signature(text, mentions)
     if signature is not None:
         content.append(signature)
     reported: set[dt.date] = set()
@@ -133,8 +125,20 @@ def _hits(
         )
 
 
-def _signature(text: str, mention_at: Callable[[int], DateMention | None]) -> _Dated | None:
+def _signature(text: str, mentions: dict[int, DateMention]) -> _Dated | None:
     """The 落款 date: the last of the final non-empty lines that holds nothing but a date."""
+    for start, length in _signature_lines(text):
+        mention = mentions.get(start)
+        if mention is None or mention.end - mention.start != length:
+            continue
+        date = resolve(mention)
+        if date is not None:
+            return _Dated(date, "落款日期", mention.start, mention.end)
+    return None
+
+
+def _signature_lines(text: str) -> Iterator[tuple[int, int]]:
+    """Where each of the final non-empty lines starts (after its indent) and its stripped length, last first."""
     position = len(text)
     seen = 0
     while position > 0 and seen < _SIGNATURE_LINES:
@@ -145,10 +149,4 @@ def _signature(text: str, mention_at: Callable[[int], DateMention | None]) -> _D
         if not stripped:
             continue
         seen += 1
-        mention = mention_at(line_start + len(line) - len(line.lstrip()))
-        if mention is None or mention.end - mention.start != len(stripped):
-            continue
-        date = resolve(mention)
-        if date is not None:
-            return _Dated(date, "落款日期", mention.start, mention.end)
-    return None
+        yield line_start + len(line) - len(line.lstrip()), len(stripped)
