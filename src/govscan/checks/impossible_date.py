@@ -49,16 +49,23 @@ RULE = Rule(
 # to quickly; the month before it is checked by lookbehinds.
 _CN_UNITS = "一二三四五六七八九"
 _CN_TENS = "二三四五六七八九"
-_BAD_MONTHS = (
-    "(?<![0-9])0",
-    "(?<![0-9])(?:00|1[3-9]|[2-9][0-9])",
-    "十[三四五六七八九]",
-    f"[{_CN_TENS}]十",
-    f"[{_CN_TENS}]十[{_CN_UNITS}]",
-)
 _SHORT_MONTHS = ("(?<![0-9])[2469]", "(?<![0-9])(?:0[2469]|11)", "(?<!十)[二四六九]", "十一")
 _DAY = f"(?:[0-9]{{1,2}}|[{_CN_UNITS}]?十[{_CN_UNITS}]?|[{_CN_UNITS}])"
 _CONNECTOR = "(?:—|–|-|~|至|到)"
+
+
+def _bad_month(space: str) -> str:
+    """Lookbehinds from 月 for a month above 12 or of 0, then ``space``.
+
+    A month's digits never follow another digit (``_DATE`` starts after a
+    non-numeral, 年 or a connector), so every ASCII number before 月 but 1–9
+    and 01–12 is either no month or a wrong one; Chinese months above 12 end
+    in 十三…十九, 二十…九十 or 二十一…九十九.
+    """
+    ascii_month = f"(?<=[0-9]{space}月)(?<!(?<![0-9])[1-9]{space}月)(?<!(?:0[1-9]|1[0-2]){space}月)"
+    chinese = ("十[三四五六七八九]", f"[{_CN_TENS}]十", f"[{_CN_TENS}]十[{_CN_UNITS}]")
+    chinese_month = f"(?<=[{_CN_UNITS}十]{space}月)(?:" + "|".join(f"(?<={m}{space}月)" for m in chinese) + ")"
+    return f"{ascii_month}|{chinese_month}"
 
 
 def _after_month(*months: str) -> str:
@@ -68,9 +75,9 @@ def _after_month(*months: str) -> str:
 
 _SUSPECTS = (
     re.compile(
-        f"月(?:{_after_month(*_BAD_MONTHS)}"
+        f"月(?:{_bad_month('')}|{_bad_month(' ')}"
         f"| ?(?:00?|3[2-9]|[4-9][0-9]|三十[二三四五六七八九]|[四五六七八九]十[{_CN_UNITS}]?) ?[日号]"
-        f"|(?:{_after_month(*_SHORT_MONTHS)}) ?(?:29|3[01]|二十九|三十一?) ?[日号]"
+        f"|(?= ?(?:29|3[01]|二十九|三十一?) ?[日号])(?:{_after_month(*_SHORT_MONTHS)})"
         f"| ?{_DAY} ?[日号] ?{_CONNECTOR})"
     ),
     *(
