@@ -44,7 +44,7 @@ RULE = Rule(
 
 
 # Where a date can fire, found at C speed: after each 月 or numeric date's separator, the month
-# or day that no calendar has (0, 13月, 32日), the day only some years or months have (2月29日,
+# or day that no calendar has (0, 13月, 32日), a 29-31日 of a month that may lack it (2月29日,
 # 4月31日) or a range connector. Each pattern opens with one plain character, which ``re`` skips
 # to quickly; the month before it is checked by lookbehinds.
 _CN_UNITS = "一二三四五六七八九"
@@ -55,7 +55,7 @@ _CONNECTOR = "(?:—|–|-|~|至|到)"
 
 
 def _bad_month(space: str) -> str:
-    """Lookbehinds from 月 for a month above 12 or of 0, then ``space``.
+    """Lookbehinds from 月 for a month of 0 or above 12, written before ``space`` and 月.
 
     A month's digits never follow another digit (``_DATE`` starts after a
     non-numeral, 年 or a connector), so every ASCII number before 月 but 1–9
