@@ -125,3 +125,9 @@ def test_years_before_a_year():
         pattern = future_date._years_before(year)
         below = [v for v in range(1800, 2100) if pattern and future_date.re.fullmatch(pattern, str(v))]
         assert below == list(range(1800, min(year, 2100)))
+
+
+@given(text=st.text(alphabet="a\n", max_size=200), offset=st.integers(min_value=0, max_value=200))
+def test_line_numbers_count_the_breaks_before(text, offset):
+    offset = min(offset, len(text))
+    assert date_inconsistency._Lines(text).number(offset) == text.count("\n", 0, offset) + 1

@@ -22,6 +22,7 @@ Examples:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
@@ -55,11 +56,29 @@ class _Dated:
     start: int | None = None
     end: int | None = None
 
-    def source(self, text: str) -> str:
+    def source(self, lines: _Lines) -> str:
         """Human description; the line number is only counted for dates that get reported."""
         if self.start is None:
             return self.label
-        return f"{self.label}（第{text.count(chr(10), 0, self.start) + 1}行）"
+        return f"{self.label}（第{lines.number(self.start)}行）"
+
+
+class _Lines:
+    """Line numbers of offsets: the line breaks are listed once, when the first finding needs one.
+
+    Counting the breaks before each reported date instead would make a long text with
+    many findings quadratic.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks: list[int] | None = None
+
+    def number(self, offset: int) -> int:
+        """1-based line of ``offset``: ``text.count("\\n", 0, offset) + 1``."""
+        if self.breaks is None:
+            self.breaks = [match.start() for match in re.finditer("\n", self.text)]
+        return bisect.bisect_left(self.breaks, offset) + 1
 
 
 # Where _LABEL matches, found at C speed: each pattern opens with one plain character (期, 间).
@@ -105,6 +124,7 @@ def _hits(context: CheckContext, labels: Iterable[re.Match[str]], mentions: dict
     if signature is not None:
         content.append(signature)
     reported: set[dt.date] = set()
+    lines = _Lines(text)
     for dated in content:
         if dated.date in reported:
             continue
@@ -112,9 +132,9 @@ def _hits(context: CheckContext, labels: Iterable[re.Match[str]], mentions: dict
         if not earlier:
             continue
         reported.add(dated.date)
-        same = [c.source(text) for c in content if c.date == dated.date and c is not dated]
-        sources = "、".join([dated.source(text), *same])
-        against = "；".join(f"{p.source(text)} {p.date.isoformat()}" for p in earlier)
+        same = [c.source(lines) for c in content if c.date == dated.date and c is not dated]
+        sources = "、".join([dated.source(lines), *same])
+        against = "；".join(f"{p.source(lines)} {p.date.isoformat()}" for p in earlier)
         yield Hit(
             rule=RULE,
             start=dated.start,  # content dates (成文日期, 落款) are always read from the text
