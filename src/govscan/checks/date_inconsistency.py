@@ -125,6 +125,9 @@ def _hits(context: CheckContext, labels: Iterable[re.Match[str]], mentions: dict
         content.append(signature)
     reported: set[dt.date] = set()
     lines = _Lines(text)
+    by_date: dict[dt.date, list[_Dated]] = {}
+    for dated in content:
+        by_date.setdefault(dated.date, []).append(dated)
     for dated in content:
         if dated.date in reported:
             continue
@@ -132,7 +135,7 @@ def _hits(context: CheckContext, labels: Iterable[re.Match[str]], mentions: dict
         if not earlier:
             continue
         reported.add(dated.date)
-        same = [c.source(lines) for c in content if c.date == dated.date and c is not dated]
+        same = [c.source(lines) for c in by_date[dated.date] if c is not dated]
         sources = "、".join([dated.source(lines), *same])
         against = "；".join(f"{p.source(lines)} {p.date.isoformat()}" for p in earlier)
         yield Hit(
