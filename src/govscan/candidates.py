@@ -13,20 +13,24 @@ from typing import Any
 import regex
 
 
-def finditer_at_candidates(pattern: Any, candidates: Any, text: str) -> Iterator[Any]:
+def finditer_at_candidates(
+    pattern: Any, candidates: Any, text: str, start: int = 0, end: int | None = None
+) -> Iterator[Any]:
     """What ``pattern.finditer(text)`` yields, trying ``pattern`` only where a ``candidates`` match starts.
 
     Exact when every position where ``pattern`` can match is the start of a
     ``candidates`` match; write candidates as one character plus lookarounds, so
-    that none swallows the start of the next.
+    that none swallows the start of the next. Only candidates in ``text[start:end]``
+    are tried (their lookbehinds still see the text before ``start``; their
+    lookaheads stop at ``end``, so end at a character no match can hold).
     """
     match_at = pattern.match
-    reach = 0
-    for candidate in candidates.finditer(text):
-        start = candidate.start()
-        if start < reach:
+    reach = start
+    for candidate in candidates.finditer(text, start, len(text) if end is None else end):
+        position = candidate.start()
+        if position < reach:
             continue
-        match = match_at(text, start)
+        match = match_at(text, position)
         if match is not None:
             reach = match.end()
             yield match
