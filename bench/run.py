@@ -31,7 +31,7 @@ import ahocorasick
 import govscan.match
 from govscan import Scanner
 from govscan.checks import CheckContext
-from govscan.checks._dates import read_dates, written_years
+from govscan.checks._dates import written_years
 from govscan.detectors import _has_other_digits
 from govscan.engine import _Builder, _detect, _outermost
 from govscan.normalize import fold
@@ -47,7 +47,6 @@ CANDIDATES = re.compile(r"[0-9][0-9 -]{5,}[0-9]|@")
 
 def forget_texts() -> None:
     """Drop the per-text caches, so every timed scan does all of its work (rounds reuse one text)."""
-    read_dates.cache_clear()
     written_years.cache_clear()
     _has_other_digits.cache_clear()
 

@@ -134,9 +134,6 @@ def _fields(match: re.Match[str], tag: str) -> tuple[int | None, int, int | None
     return None
 
 
-# Only the texts being scanned right now (one per thread, a few threads): a larger
-# cache would keep whole documents of a batch alive for nothing.
-@lru_cache(maxsize=4)
 def read_dates(text: str) -> tuple[DateMention, ...]:
     """Every date mention in ``text``, in order: the plain full pass (checks read near suspects: :func:`dates_near`)."""
     mentions, written = _read(text, finditer_at_candidates(_DATE, _DATE_STARTS, text))
