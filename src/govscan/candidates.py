@@ -7,7 +7,8 @@ opens with one plain character class is skipped through at C speed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import regex
@@ -30,6 +31,51 @@ def finditer_at_candidates(pattern: Any, candidates: Any, text: str) -> Iterator
         if match is not None:
             reach = match.end()
             yield match
+
+
+def finditer_at(pattern: Any, starts: Iterable[int], text: str) -> Iterator[Any]:
+    """What ``pattern.finditer(text)`` yields, trying ``pattern`` only at ``starts`` (ascending positions).
+
+    Exact when ``starts`` holds every position where ``pattern`` can match.
+    """
+    match_at = pattern.match
+    reach = 0
+    for start in starts:
+        if start < reach:
+            continue
+        match = match_at(text, start)
+        if match is not None:
+            reach = match.end()
+            yield match
+
+
+_LONG_RUN = regex.compile(r"[0-9]{6,}")
+# A character that joins the digit groups of a written number (a dash, a parenthesis, a space) or wraps it onto
+# a new line, right after a digit; a tab counts only before a line break (tables put tabs after numbers). It opens
+# with the joiner, not the digit, so ``re`` stops only at joiners, which are rare in Chinese text.
+_JOINER_AFTER_DIGIT = re.compile(
+    r"[-\u2010-\u2015() \t\r\n](?<=[0-9][\s\S])(?:(?<![\t\r])|(?<=\t)[ \t]*\r?\n|(?<=\r)\n)"
+)
+_DIGITS = "0123456789"
+
+
+def number_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the ASCII digit runs that can belong to a long written number, in order.
+
+    A run counts when it has six digits or more, or when a joiner (``-``, a
+    dash, a parenthesis, a space or a line break, maybe after tabs) follows it. Every
+    phone, ID, card, permit and passport number holds such a run, so detectors
+    look for their numbers around these few runs instead of at every digit.
+    """
+    runs = [match.span() for match in _LONG_RUN.finditer(text)]
+    for joiner in _JOINER_AFTER_DIGIT.finditer(text):
+        end = joiner.start()
+        before = text[max(0, end - 6) : end]
+        length = len(before) - len(before.rstrip(_DIGITS))
+        if length < 6:  # longer runs were found above
+            runs.append((end - length, end))
+    runs.sort()
+    return tuple(runs)
 
 
 # A decimal digit other than ASCII 0-9 (Arabic-Indic, Devanagari, …).

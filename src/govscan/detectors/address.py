@@ -26,6 +26,7 @@ Examples:
 from __future__ import annotations
 
 import re
+import string
 
 import regex
 
@@ -66,6 +67,34 @@ _NUMBER_CHAR = "[0-9一二三四五六七八九十百零〇两甲乙丙丁A-Za-z
 CANDIDATES = re.compile(
     rf"第(?={_NUMBER_CHAR}{{1,6}}{_DETAIL_WORD})|{_NUMBER_CHAR}(?={_NUMBER_CHAR}{{0,5}}{_DETAIL_WORD})|组"
 )
+# The last character of a number right before a detail word, found from the (rarer) detail word.
+# Written as literal alternatives, not a class: ``re`` then skips to the next candidate about twice as fast.
+_NUMBER_ENDINGS = re.compile(rf"(?:号|栋|幢|座|室|层|楼|户|组|单(?=元))(?<={_NUMBER_CHAR}.)")
+_NUMBER_CHARS = "0123456789一二三四五六七八九十百零〇两甲乙丙丁-" + string.ascii_letters
+# 组 where PATTERN's second branch matches (a village group after a Han name).
+_GROUPS = regex.compile(r"(?<=\p{Han})组(?![织成建长团员合件线路车次])")
+
+
+def starts(text: str, numbers: object) -> list[int]:
+    """Where PATTERN can start: the first character of a number before a detail word (or 第 before it), and 组.
+
+    The detail words are far rarer than the characters of numbers, so they are
+    found first and the number before each is read backwards (at most six
+    characters). CANDIDATES also matches at the number's later characters, but
+    PATTERN matches there only if it matches at the first one (the number can
+    end only at the detail word, and the match is decided after it), whose
+    match then covers them. 组 counts only where PATTERN can match it.
+    """
+    found = [group.start() for group in _GROUPS.finditer(text)]
+    for ending in _NUMBER_ENDINGS.finditer(text):
+        end = ending.start()
+        before = text[max(0, end - 6) : end]
+        start = end - (len(before) - len(before.rstrip(_NUMBER_CHARS)))
+        found.append(start - 1 if start and text[start - 1] == "第" else start)
+    found.sort()
+    return found
+
+
 _ADDRESS = rf"{_REGION}*{_LOCALITY}+(?:{_GROUP}?{_DETAIL}+|{_GROUP})\Z"
 _ADDRESS_ENDING_HERE = regex.compile(_ADDRESS, flags=regex.V1)
 # The same shape matched right to left from the ending: one attempt instead of one per start position, so

@@ -27,6 +27,7 @@ Examples:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -55,10 +56,27 @@ PATTERN = regex.compile(
     r"|" + "|".join(wrapped(n) for n in range(16, 20)) + r"|\d{15,19}"
     r")" + NOT_BEFORE
 )
-# Where PATTERN can start: a 4-4 grouped, 6+10 or 15-digit run, or a run wrapped onto the next line.
+# Where PATTERN can start: a 4-4-4-4 grouped, 6+10 or 15-digit run, or a run wrapped onto the next line.
 CANDIDATES = re.compile(
-    r"[0-9](?<![0-9]{2})(?=[0-9]{3}[ -][0-9]{4}|[0-9]{5} [0-9]{10}|[0-9]{14}|[0-9]{0,17}[ \t]*\r?\n)"
+    r"[0-9](?<![0-9]{2})"
+    r"(?=[0-9]{3}([ -])[0-9]{4}\1[0-9]{4}\1[0-9]{4}|[0-9]{5} [0-9]{10}|[0-9]{14}|[0-9]{0,17}[ \t]*\r?\n)"
 )
+
+
+def starts(text: str, numbers: Iterable[tuple[int, int]]) -> Iterator[int]:
+    """The text's number runs where CANDIDATES matches.
+
+    A card number opens with a run of 4 or 6 digits (grouped) or 15–19 digits,
+    or with a run that a line break follows; only those are tested.
+    """
+    candidate_at = CANDIDATES.match
+    for start, end in numbers:
+        length = end - start
+        if (length in (4, 6) or 15 <= length <= 19 or text[end : end + 1] in _BLANKS) and candidate_at(text, start):
+            yield start
+
+
+_BLANKS = (" ", "\t", "\r", "\n")
 
 SERIAL_CUES = (
     "订单号",

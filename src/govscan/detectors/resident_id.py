@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -59,6 +60,22 @@ PATTERN = regex.compile(
 )
 # Where PATTERN can start: a digit run of 14+ digits (grouped or not) or one wrapped onto the next line.
 CANDIDATES = re.compile(r"[0-9](?<![0-9]{2})(?=[0-9]{5}[ -]?[0-9]{8}|[0-9]{0,16}[ \t]*\r?\n)")
+
+
+def starts(text: str, numbers: Iterable[tuple[int, int]]) -> Iterator[int]:
+    """The text's number runs where CANDIDATES matches.
+
+    An ID number opens with a run of 6 (grouped), 15 or 17–18 digits, or with
+    a run that a line break follows; only those are tested.
+    """
+    candidate_at = CANDIDATES.match
+    for start, end in numbers:
+        length = end - start
+        if (length == 6 or 15 <= length <= 18 or text[end : end + 1] in _BLANKS) and candidate_at(text, start):
+            yield start
+
+
+_BLANKS = (" ", "\t", "\r", "\n")
 
 # 社会保障号码 is the ID number itself (GB 11643-1999 replaced 社会保障号码).
 ID_CUES = ("身份证", "身份号", "证件号", "公民身份", "居住证", "身份证明", "社保卡号", "社会保障号")
