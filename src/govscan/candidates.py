@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
 import regex
@@ -78,10 +79,26 @@ def number_runs(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(runs)
 
 
-# A decimal digit other than ASCII 0-9 (Arabic-Indic, Devanagari, …).
+# A decimal digit other than ASCII 0-9 (Arabic-Indic, Devanagari, …), as ``regex`` (which runs PATTERN) knows them.
 _OTHER_DIGIT = regex.compile(r"[^\P{Nd}0-9]")
 
 
 def has_other_digits(text: str) -> bool:
     """Whether ``text`` holds a decimal digit that ``[0-9]`` misses but ``\\d`` finds."""
-    return _OTHER_DIGIT.search(text) is not None
+    if _other_bmp_digit().search(text) is not None:
+        return True
+    # The other digits beyond the BMP (𝟘, 𑁦 …) can only be there if a character beyond the BMP is.
+    beyond_bmp = len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text)
+    return beyond_bmp and _OTHER_DIGIT.search(text) is not None
+
+
+@cache
+def _other_bmp_digit() -> re.Pattern[str]:
+    """The BMP's other digits as one ``re`` class of single characters: a table look-up per character, twice as
+    fast as ``regex`` testing the Unicode property."""
+    # Every BMP character, built as UTF-16-LE code units (10x faster than joining 65,536 chr()s).
+    units = bytearray(2 * 0x10000)
+    units[0::2] = bytes(range(256)) * 256
+    units[1::2] = b"".join(bytes([high]) * 256 for high in range(256))
+    bmp = units[: 2 * 0xD800].decode("utf-16-le") + units[2 * 0xE000 :].decode("utf-16-le")
+    return re.compile("[" + "".join(_OTHER_DIGIT.findall(bmp)) + "]")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govscan.candidates import number_runs
+from govscan.candidates import has_other_digits, number_runs
 from govscan.detectors import all_detectors
 
 WITH_STARTS = [d for d in all_detectors() if d.starts is not None]
@@ -123,3 +124,15 @@ def plain_number_runs(text: str) -> list[tuple[int, int]]:
 def test_number_runs_are_the_long_or_joined_digit_runs(pieces):
     text = "".join(pieces)
     assert list(number_runs(text)) == plain_number_runs(text)
+
+
+@pytest.mark.parametrize("char", ["\u0661", "\u0967", "\uff11", "\U0001d7d9", "\U000104a1", "\ua621"])
+def test_other_digits_are_found_in_and_beyond_the_bmp(char):
+    assert has_other_digits("电话：139" + char)
+    assert not has_other_digits("电话：139 𠀀 ① Ⅻ 一")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.characters(codec="utf-8"), max_size=30))
+def test_other_digits_are_what_regex_calls_decimal_digits(text):
+    assert has_other_digits(text) == any(regex.fullmatch(r"\d", char) and char not in "0123456789" for char in text)

@@ -65,7 +65,11 @@ class Candidate:
         return self.group("value") or self.match.group(0)
 
     def group(self, name: str) -> str | None:
-        return self.match.groupdict().get(name)
+        """The named group, or ``None`` when it did not take part or the pattern has no such group."""
+        try:
+            return self.match.group(name)
+        except IndexError:
+            return None
 
     def before(self, width: int) -> str:
         """Up to ``width`` folded characters before the match (for cue words)."""

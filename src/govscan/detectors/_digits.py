@@ -21,7 +21,7 @@ def wrapped(total: int, last: str = r"\d") -> str:
 
 def compact(value: str) -> str:
     """The number without separators and line breaks, ``x`` upper-cased."""
-    return "".join(char for char in value if char.isalnum()).upper()
+    return "".join(filter(str.isalnum, value)).upper()
 
 
 def has_line_break(value: str) -> bool:
