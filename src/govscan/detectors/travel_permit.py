@@ -46,9 +46,9 @@ CANDIDATES = re.compile(r"[CHMT](?=[0-9]{8})|[0-9](?<![0-9]{2})(?=[0-9]{7})")
 
 
 def starts(text: str, numbers: Iterable[tuple[int, int]]) -> Iterator[int]:
-    """Where CANDIDATES matches: the start of every run of 8+ digits, and a permit letter right before it."""
+    """Where PATTERN can start: a run of exactly 8 digits, and a permit letter right before it."""
     for start, end in numbers:
-        if end - start >= 8:
+        if end - start == 8:
             if start and text[start - 1] in "CHMT":
                 yield start - 1
             yield start
