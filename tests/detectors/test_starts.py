@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govscan.candidates import has_other_digits, number_runs
-from govscan.detectors import all_detectors
+from govscan.detectors import address, all_detectors
 
 WITH_STARTS = [d for d in all_detectors() if d.starts is not None]
 
@@ -136,3 +136,13 @@ def test_other_digits_are_found_in_and_beyond_the_bmp(char):
 @given(text=st.text(alphabet=st.characters(codec="utf-8"), max_size=30))
 def test_other_digits_are_what_regex_calls_decimal_digits(text):
     assert has_other_digits(text) == any(regex.fullmatch(r"\d", char) and char not in "0123456789" for char in text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(ADDRESS_PIECES + ["〔2023〕", "区政办发", "大楼", "花园", "胡同", "号院"]), max_size=40))
+def test_address_quick_test_never_drops_an_address_ending(pieces):
+    text = "".join(pieces)
+    for match in address.PATTERN.finditer(text):
+        start, end = match.span()
+        if not address.could_end_an_address(text, start, end):
+            assert address._ENDS_LIKE_ADDRESS.search(text, max(0, start - address.REACH), end) is None

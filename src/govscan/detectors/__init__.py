@@ -44,6 +44,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from types import ModuleType
+from typing import NamedTuple
 
 import regex
 
@@ -51,9 +52,11 @@ from govscan.candidates import finditer_at, finditer_at_candidates, has_other_di
 from govscan.models import Confidence, Rule, Severity
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """One pattern match, handed to ``validate``; offsets are in the folded text."""
+class Candidate(NamedTuple):
+    """One pattern match, handed to ``validate``; offsets are in the folded text.
+
+    A named tuple, not a frozen dataclass: one is built per match (hundreds per MB), and a tuple is built ~3x faster.
+    """
 
     text: str
     match: regex.Match[str]

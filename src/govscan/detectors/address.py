@@ -125,9 +125,28 @@ LEADING_CUES = ("户籍地", "户籍", "籍贯", "居住", "住所", "原籍", "
 CUE_WIDTH = 12
 
 
+# The characters an address's house-level tail (numbers, 第, detail words) is made of, and the last characters
+# of what must stand right before that tail: a locality (幸福路, 永丰村, 25号院) or a village group (下村组).
+_TAIL_CHARS = _NUMBER_CHARS + "第号楼院栋幢座单元室层户组"
+_BEFORE_TAIL = re.compile("[路街巷弄同道会村区园苑寓厦楼屯庄里院组]")
+
+
+def could_end_an_address(text: str, start: int, end: int) -> bool:
+    """A quick necessary test for ``_ENDS_LIKE_ADDRESS``: a locality or group end within the tail's reach.
+
+    Most endings are document numbers (〔2023〕42号) with nothing of the kind before them.
+    """
+    window_start = max(0, start - REACH)
+    before = text[window_start:start]
+    tail_start = start - (len(before) - len(before.rstrip(_TAIL_CHARS)))
+    return _BEFORE_TAIL.search(text, max(window_start, tail_start - 1), end) is not None
+
+
 def validate(candidate: Candidate) -> Verdict | None:
-    end = candidate.match.end()
-    window_start = max(0, candidate.match.start() - REACH)
+    start, end = candidate.match.span()
+    if not could_end_an_address(candidate.text, start, end):
+        return None
+    window_start = max(0, start - REACH)
     if _ENDS_LIKE_ADDRESS.search(candidate.text, window_start, end) is None:
         return None
     address = _ADDRESS_ENDING_HERE.search(candidate.text, window_start, end)
