@@ -50,7 +50,11 @@ def finditer_at(pattern: Any, starts: Iterable[int], text: str) -> Iterator[Any]
             yield match
 
 
-_LONG_RUN = regex.compile(r"[0-9]{6,}")
+# The text's shape, one byte per character: every ASCII digit as 0, everything else as x (characters beyond
+# Latin-1 are encoded as ?, also one byte). Long runs are then one literal-led search over bytes, 2x faster
+# than a class-led regex over the text.
+_DIGITS_AS_ZEROS = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x78 for byte in range(256))
+_LONG_RUN = re.compile(rb"000000+")
 # Each character that joins the digit groups of a written number (a dash, a parenthesis, a space) or wraps it
 # onto a new line, right after a digit; a tab or CR counts only before a line break (tables put tabs after
 # numbers). One pattern per character, opening with it: ``re`` skips to a literal several times faster than to
@@ -71,7 +75,8 @@ def number_runs(text: str) -> tuple[tuple[int, int], ...]:
     phone, ID, card, permit and passport number holds such a run, so detectors
     look for their numbers around these few runs instead of at every digit.
     """
-    runs = [match.span() for match in _LONG_RUN.finditer(text)]
+    shape = text.encode("latin-1", "replace").translate(_DIGITS_AS_ZEROS)
+    runs = [match.span() for match in _LONG_RUN.finditer(shape)]
     for joiner, joined in _JOINED_BY.items():
         if joiner not in text:
             continue

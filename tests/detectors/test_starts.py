@@ -120,7 +120,11 @@ def plain_number_runs(text: str) -> list[tuple[int, int]]:
 
 
 @settings(max_examples=400, deadline=None)
-@given(pieces=st.lists(st.sampled_from(NUMBER_PIECES), max_size=40))
+@given(
+    pieces=st.lists(
+        st.sampled_from([*NUMBER_PIECES, "号", "é", "\U00020000", "\ud800", "123456", "1234567"]), max_size=40
+    )
+)
 def test_number_runs_are_the_long_or_joined_digit_runs(pieces):
     text = "".join(pieces)
     assert list(number_runs(text)) == plain_number_runs(text)
