@@ -27,7 +27,7 @@ Examples:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import regex
 
@@ -63,17 +63,25 @@ CANDIDATES = re.compile(
 )
 
 
-def starts(text: str, numbers: Iterable[tuple[int, int]]) -> Iterator[int]:
+def starts(text: str, numbers: Iterable[tuple[int, int]]) -> list[int]:
     """The text's number runs where CANDIDATES matches.
 
-    A card number opens with a run of 4 or 6 digits (grouped) or 15–19 digits,
-    or with a run that a line break follows; only those are tested.
+    A card number opens with a run of 6 or 15–19 digits, a run of 4 in
+    ``dddd-dddd-``/``dddd dddd ``, or a run that a line break follows; only
+    those are tested.
     """
     candidate_at = CANDIDATES.match
-    for start, end in numbers:
-        length = end - start
-        if (length in (4, 6) or 15 <= length <= 19 or text[end : end + 1] in _BLANKS) and candidate_at(text, start):
-            yield start
+    return [
+        start
+        for start, end in numbers
+        if (
+            end - start == 6
+            or 15 <= end - start <= 19
+            or text[end : end + 1] in _BLANKS
+            or (end - start == 4 and text[end : end + 1] == "-" == text[end + 5 : end + 6])
+        )
+        and candidate_at(text, start)
+    ]
 
 
 _BLANKS = (" ", "\t", "\r", "\n")

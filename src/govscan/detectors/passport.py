@@ -51,14 +51,13 @@ PATTERN = regex.compile(
 
 def starts(text: str, numbers: Iterable[tuple[int, int]]) -> Iterator[int]:
     """Where PATTERN can start: every passport number ends in a run of 7–9 digits, after at most two capitals."""
-    for start, end in numbers:
-        if 7 <= end - start <= 9:
-            if start and "A" <= text[start - 1] <= "Z":
-                if start >= 2:
-                    yield start - 2
-                yield start - 1
-            if text[start] == "1":
-                yield start
+    for start in [start for start, end in numbers if 7 <= end - start <= 9]:
+        if start and "A" <= text[start - 1] <= "Z":
+            if start >= 2:
+                yield start - 2
+            yield start - 1
+        if text[start] == "1":
+            yield start
 
 
 CUES = ("护照", "passport", "Passport", "PASSPORT")

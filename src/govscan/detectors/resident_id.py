@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import regex
 
@@ -62,17 +62,18 @@ PATTERN = regex.compile(
 CANDIDATES = re.compile(r"[0-9](?<![0-9]{2})(?=[0-9]{5}[ -]?[0-9]{8}|[0-9]{0,16}[ \t]*\r?\n)")
 
 
-def starts(text: str, numbers: Iterable[tuple[int, int]]) -> Iterator[int]:
+def starts(text: str, numbers: Iterable[tuple[int, int]]) -> list[int]:
     """The text's number runs where CANDIDATES matches.
 
     An ID number opens with a run of 6 (grouped), 15 or 17–18 digits, or with
     a run that a line break follows; only those are tested.
     """
     candidate_at = CANDIDATES.match
-    for start, end in numbers:
-        length = end - start
-        if (length == 6 or 15 <= length <= 18 or text[end : end + 1] in _BLANKS) and candidate_at(text, start):
-            yield start
+    return [
+        start
+        for start, end in numbers
+        if (end - start == 6 or 15 <= end - start <= 18 or text[end : end + 1] in _BLANKS) and candidate_at(text, start)
+    ]
 
 
 _BLANKS = (" ", "\t", "\r", "\n")

@@ -47,11 +47,10 @@ CANDIDATES = re.compile(r"[CHMT](?=[0-9]{8})|[0-9](?<![0-9]{2})(?=[0-9]{7})")
 
 def starts(text: str, numbers: Iterable[tuple[int, int]]) -> Iterator[int]:
     """Where PATTERN can start: a run of exactly 8 digits, and a permit letter right before it."""
-    for start, end in numbers:
-        if end - start == 8:
-            if start and text[start - 1] in "CHMT":
-                yield start - 1
-            yield start
+    for start in [start for start, end in numbers if end - start == 8]:
+        if start and text[start - 1] in "CHMT":
+            yield start - 1
+        yield start
 
 
 HK_MACAU_CUES = ("往来港澳通行证", "港澳通行证", "通行证")
