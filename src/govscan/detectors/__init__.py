@@ -84,12 +84,12 @@ class Candidate(NamedTuple):
         return self.text[end : end + width]
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """A confirmed candidate: why it fired and how sure the detector is.
 
     ``start``/``end`` narrow the finding to part of the match (e.g. leaving out a
-    ``+86`` prefix); ``severity`` overrides the rule's default for this hit.
+    ``+86`` prefix); ``severity`` overrides the rule's default for this hit. A
+    named tuple, like :class:`Candidate`, because one is built per hit.
     """
 
     explanation: str
