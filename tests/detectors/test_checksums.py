@@ -64,3 +64,21 @@ def test_mod_11_2_is_the_textbook_sum(first17):
 def test_mod_11_2_needs_17_digits(first):
     with pytest.raises(ValueError):
         resident_id_check_char(first)
+
+
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=25))
+def test_luhn_reads_other_decimal_digits_as_their_values(digits):
+    assert luhn_ok(digits.translate(ARABIC_INDIC)) == plain_luhn_ok(digits)
+
+
+@given(st.text(alphabet="0123456789", min_size=17, max_size=17))
+def test_mod_11_2_reads_other_decimal_digits_as_their_values(first17):
+    assert resident_id_check_char(first17.translate(ARABIC_INDIC)) == plain_check_char(first17)
+
+
+def test_mod_11_2_still_refuses_letters():
+    with pytest.raises(ValueError):
+        resident_id_check_char("1101051949123100X")
