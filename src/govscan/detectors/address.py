@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable
 
 import regex
 
@@ -76,7 +77,7 @@ _NUMBER_CHARS = "0123456789一二三四五六七八九十百零〇两甲乙丙�
 _GROUPS = regex.compile(r"(?<=\p{Han})组(?![织成建长团员合件线路车次])")
 
 
-def starts(text: str, numbers: object) -> list[int]:
+def starts(text: str, numbers: Iterable[tuple[int, int]]) -> list[int]:
     """Where PATTERN can start: the first character of a number before a detail word (or 第 before it), and 组.
 
     The detail words are far rarer than the characters of numbers, so they are
@@ -84,7 +85,8 @@ def starts(text: str, numbers: object) -> list[int]:
     characters). CANDIDATES also matches at the number's later characters, but
     PATTERN matches there only if it matches at the first one (the number can
     end only at the detail word, and the match is decided after it), whose
-    match then covers them. 组 counts only where PATTERN can match it.
+    match then covers them. 组 counts only where PATTERN can match it. The
+    text's number runs do not help: house numbers are often short or Chinese.
     """
     found = [group.start() for group in _GROUPS.finditer(text)]
     for word, endings in _NUMBER_ENDINGS.items():

@@ -34,7 +34,7 @@ import regex
 from govscan.detectors import Candidate, Verdict
 from govscan.detectors._checksums import luhn_ok
 from govscan.detectors._context import clause_before, has_cue, nearest_cue
-from govscan.detectors._digits import NOT_AFTER, NOT_BEFORE, compact, wrapped
+from govscan.detectors._digits import BLANKS, NOT_AFTER, NOT_BEFORE, compact, wrapped
 from govscan.detectors.resident_id import CARD_CUES, ID_CUES, ORGANISATION_CUES, claimed_by_card, is_resident_id
 from govscan.masking import mask_value
 from govscan.models import Confidence, Rule, RuleKind, Severity
@@ -67,7 +67,7 @@ def starts(text: str, numbers: Iterable[tuple[int, int]]) -> list[int]:
     """The text's number runs where CANDIDATES matches.
 
     A card number opens with a run of 6 or 15–19 digits, a run of 4 in
-    ``dddd-dddd-``/``dddd dddd ``, or a run that a line break follows; only
+    ``dddd-dddd-``/``dddd dddd ``, or a run wrapped onto the next line; only
     those are tested.
     """
     candidate_at = CANDIDATES.match
@@ -77,14 +77,12 @@ def starts(text: str, numbers: Iterable[tuple[int, int]]) -> list[int]:
         if (
             end - start == 6
             or 15 <= end - start <= 19
-            or text[end : end + 1] in _BLANKS
+            or text[end : end + 1] in BLANKS
             or (end - start == 4 and text[end : end + 1] == "-" == text[end + 5 : end + 6])
         )
         and candidate_at(text, start)
     ]
 
-
-_BLANKS = (" ", "\t", "\r", "\n")
 
 SERIAL_CUES = (
     "订单号",

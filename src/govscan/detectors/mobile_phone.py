@@ -32,7 +32,7 @@ import regex
 
 from govscan.detectors import Candidate, Verdict
 from govscan.detectors._context import clause_before, nearest_cue
-from govscan.detectors._digits import has_line_break, wrapped
+from govscan.detectors._digits import BLANKS, has_line_break, wrapped
 from govscan.masking import mask_value
 from govscan.models import Confidence, Rule, RuleKind, Severity
 
@@ -93,11 +93,8 @@ def starts(text: str, numbers: Iterable[tuple[int, int]]) -> Iterator[int]:
                 yield start - 1
             elif text[start - 1] == "(":
                 yield start - 1
-        if (first in "018" or text[end : end + 1] in _BLANKS) and candidate_at(text, start):
+        if (first in "018" or text[end : end + 1] in BLANKS) and candidate_at(text, start):
             yield start
-
-
-_BLANKS = (" ", "\t", "\r", "\n")
 
 
 def validate(candidate: Candidate) -> Verdict | None:
