@@ -32,7 +32,7 @@ import govscan.match
 from govscan import Scanner
 from govscan.checks import CheckContext
 from govscan.checks._dates import written_years
-from govscan.detectors import _has_other_digits
+from govscan.detectors import _has_other_digits, _number_runs
 from govscan.engine import _Builder, _detect, _outermost
 from govscan.normalize import fold
 
@@ -49,6 +49,7 @@ def forget_texts() -> None:
     """Drop the per-text caches, so every timed scan does all of its work (rounds reuse one text)."""
     written_years.cache_clear()
     _has_other_digits.cache_clear()
+    _number_runs.cache_clear()
 
 
 def floor_pass(automaton: ahocorasick.Automaton, text: str) -> int:
