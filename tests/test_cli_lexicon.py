@@ -54,6 +54,16 @@ def test_user_rules_are_listed_and_explained() -> None:
     assert "### `网上办事大厅` → `政务服务网`\n\n- Wrong: from 2020-01-01\n" in page
 
 
+def test_user_term_clashing_with_a_packaged_one_is_an_error_until_that_rule_is_ignored() -> None:
+    folder = LEXICON_FIXTURES / "user-takeover"
+    clash = run("check", "--lexicon-dir", str(folder), "-", stdin=TEXT)
+    assert clash.exit_code == 3
+    assert "term '再接再励' is already defined in" in clash.stderr
+    taken_over = run("check", "--format", "json", "--lexicon-dir", str(folder), "--ignore", "LEX401", "-", stdin=TEXT)
+    assert taken_over.exit_code == 1
+    assert codes_found(taken_over) == [("LEX902", "再接再励")]
+
+
 @pytest.mark.parametrize(
     ("case", "location"),
     [

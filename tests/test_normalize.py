@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govscan.normalize import ZERO_WIDTH, fold
+from govscan.normalize import _BMP, ZERO_WIDTH, fold, fold_table, traditional_to_simplified
 
 
 @pytest.mark.parametrize(
@@ -63,3 +65,31 @@ def test_mapped_span_recovers_the_original_substring(pieces, data) -> None:
     o_start, o_end = result.to_original(start, end)
     assert 0 <= o_start < o_end <= len(text)
     assert fold(text[o_start:o_end]).text == result.text[start:end]
+
+
+def test_table_is_the_per_character_definition() -> None:
+    """The block-wise table build gives, for every BMP character, what folding it alone by the rules gives."""
+    simplified = traditional_to_simplified()
+    table = fold_table()
+    for code in range(_BMP):
+        char = chr(code)
+        if char in ZERO_WIDTH:
+            expected = None
+        elif code == 0x3000:
+            expected = " "
+        else:
+            form = unicodedata.normalize("NFKC", char) if unicodedata.category(char) not in ("Cs", "No") else char
+            expected = form if len(form) == 1 else char
+            expected = simplified.get(expected, expected)
+        found = table[code]
+        assert (chr(found) if isinstance(found, int) else found) == expected, hex(code)
+
+
+_FOLDING = st.sampled_from(list("，：；（）！？") + list(ZERO_WIDTH) + list("０９ＡＺ\u3000們為㈠①…"))
+
+
+@given(st.lists(st.one_of(_PLAIN, _FOLDING), max_size=12))
+def test_punctuation_fast_path_folds_like_the_table(pieces) -> None:
+    text = "".join(pieces)
+    expected = text.translate(fold_table())
+    assert fold(text).text == expected

@@ -117,3 +117,45 @@ def test_rules_lists_every_pii_detector():
         "PII007": "passport",
         "PII008": "travel-permit",
     }
+
+
+def test_cli_redact_writes_every_format_it_can_and_names_the_ones_it_cannot(tmp_path):
+    source = tmp_path / "export"
+    source.mkdir()
+    (source / "big5.txt").write_bytes("聯絡電話：139-1234-5678。\r\n".encode("big5"))
+    (source / "page.html").write_bytes("<p>联系电话：13912345678</p>\r\n".encode())
+    (source / "records.jsonl").write_bytes('{"text": "电话13912345678"}\r\n'.encode())
+    (source / "rows.csv").write_bytes("id,text\r\n1,电话13912345678\r\n".encode())
+    (source / "draft.docx").write_bytes(b"PK\x03\x04")
+    (source / "site.zip").write_bytes(b"PK\x05\x06" + b"\x00" * 18)
+    (source / "notes.bin").write_bytes(b"\x00\x01")  # unknown suffix in a folder: not a redaction input
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["redact", str(source), "--out", str(out), "--as-of", "2024-06-30"])
+    assert result.exit_code == 2
+    assert sorted(p.name for p in out.iterdir()) == ["big5.txt", "page.html", "records.jsonl", "rows.csv"]
+    assert (out / "big5.txt").read_bytes() == "聯絡電話：139-****-5678。\r\n".encode("big5")
+    assert (out / "page.html").read_bytes() == "<p>联系电话：139****5678</p>\r\n".encode()
+    assert (out / "records.jsonl").read_bytes() == '{"text": "电话139****5678"}\r\n'.encode()
+    assert (out / "rows.csv").read_bytes() == "id,text\r\n1,电话139****5678\r\n".encode()
+    assert f"{source / 'draft.docx'}: Word files cannot be masked in place" in result.output
+    assert f"{source / 'site.zip'}: archives are not redacted" in result.output
+    assert "records.jsonl: 1 value masked" in result.output
+
+
+def test_cli_redact_never_overwrites_an_input_inside_out(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.txt").write_text(SAMPLE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["redact", str(out / "a.txt"), "--out", str(out), "--as-of", "2024-06-30"])
+    assert result.exit_code == 2
+    assert "would overwrite the input" in result.output
+    assert (out / "a.txt").read_text(encoding="utf-8") == SAMPLE
+
+
+def test_cli_redact_text_field_option_for_exports(tmp_path):
+    (tmp_path / "e.jsonl").write_text('{"body": "电话13912345678", "text": "13912345678"}\n', encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["redact", str(tmp_path / "e.jsonl"), "--out", str(out), "--text-field", "body", "--as-of", "2024-06-30"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert (out / "e.jsonl").read_text(encoding="utf-8") == '{"body": "电话139****5678", "text": "13912345678"}\n'

@@ -85,8 +85,9 @@ class ScanSpec:
 
     def scanner(self) -> Scanner:
         folders = lexicon_folders(self.lexicon_dirs, packaged=self.default_lexicons)
-        lexicons = load_lexicons(folders) if self.lexicon_dirs or not self.default_lexicons else None
-        return Scanner(lexicons=lexicons, selection=RuleSelection.of(self.select, self.ignore))
+        selection = RuleSelection.of(self.select, self.ignore)
+        lexicons = load_lexicons(folders, selection.allows) if self.lexicon_dirs or not self.default_lexicons else None
+        return Scanner(lexicons=lexicons, selection=selection)
 
 
 @dataclass(frozen=True)

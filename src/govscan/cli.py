@@ -7,7 +7,6 @@ Exit codes: 0 clean · 1 findings at or above ``--fail-on`` · 2 usage error
 
 from __future__ import annotations
 
-import codecs
 import gc
 import json
 import sys
@@ -35,8 +34,8 @@ from govscan.redact import confident, parse_keep, redact_text
 from govscan.report.progress import BatchProgress
 from govscan.report.records import ConsoleLook, RecordWriter, RenderSpec
 from govscan.report.summary import Summary, print_summary
-from govscan.sources import READERS, decode, expand_path
-from govscan.sources import text as text_source
+from govscan.sources import Document, ReadOptions, RecordFields
+from govscan.sources.redaction import redact_path, redaction_inputs
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_LEXICON, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
@@ -442,6 +441,9 @@ def lexicon_list(
 @click.option("--keep", multiple=True, metavar="CODE=START,END", help="Characters kept at each end for a kind.")
 @click.option("--min-confidence", type=click.Choice(["low", "medium", "high"]), default="low", show_default=True)
 @click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Date of the documents.")
+@click.option("--text-field", default="text", show_default=True, metavar="PATH", help="JSONL/CSV text field, dotted.")
+@click.option("--title-field", default="title", show_default=True, metavar="PATH", help="JSONL/CSV title field.")
+@click.option("--date-field", default="date", show_default=True, metavar="PATH", help="JSONL/CSV date field.")
 def redact(
     paths: tuple[Path, ...],
     out: Path,
@@ -450,8 +452,12 @@ def redact(
     keep: tuple[str, ...],
     min_confidence: str,
     as_of,
+    text_field: str,
+    title_field: str,
+    date_field: str,
 ) -> None:
-    """Write copies of text files with personal data masked (same length); inputs are never touched."""
+    """Write masked copies (txt, md, html, jsonl, csv): only the bytes of masked values change; inputs are
+    never touched. Files that cannot be masked in place (docx, zip) are reported and skipped (exit 2)."""
     try:
         keep_by_code = parse_keep(keep)
     except ValueError as error:
@@ -462,44 +468,41 @@ def redact(
         if target == source or source in target.parents:
             raise click.UsageError(f"--out {out} lies inside the input {path}; choose a folder outside it")
     scanner = _build_scanner(select, ignore)
+    options = ReadOptions(fields=RecordFields(text=text_field, title=title_field, date=date_field))
     day = as_of.date() if as_of else None
     problems = 0
     for path in paths:
-        for file in expand_path(path):
+        try:
+            files = redaction_inputs(path)
+        except InputError as error:
+            click.echo(f"govscan: {error}", err=True)
+            problems += 1
+            continue
+        for file in files:
             destination = target / (file.relative_to(path) if path.is_dir() else file.name)
-            problems += not _redact_file(scanner, file, destination, keep_by_code, Confidence(min_confidence), day)
+            masking = _Masking(scanner, keep_by_code, Confidence(min_confidence), day)
+            try:
+                redact_path(file, destination, masking.mask, options)
+            except InputError as error:
+                click.echo(f"govscan: {error}; not redacted", err=True)
+                problems += 1
+                continue
+            count = masking.count
+            click.echo(f"{file} → {destination}: {count} value{'s' if count != 1 else ''} masked")
     sys.exit(EXIT_USAGE if problems else EXIT_CLEAN)
 
 
-def _redact_file(scanner: Scanner, file: Path, destination: Path, keep, minimum: Confidence, day) -> bool:
-    """Mask one plain-text file into ``destination`` in its own encoding; ``False`` if it cannot be done."""
-    if READERS.get(file.suffix.lower(), text_source.read) is not text_source.read:
-        click.echo(f"govscan: {file}: only plain-text files can be redacted", err=True)
-        return False
-    data = file.read_bytes()
-    try:
-        text = decode(str(file), data)
-    except InputError as error:
-        click.echo(f"govscan: {error.message}", err=True)
-        return False
-    findings = confident(scanner.scan_text(text, as_of=day), minimum)
-    masked = redact_text(text, findings, keep)
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    destination.write_bytes(masked.encode(_encoding_of(data)))
-    count = sum(1 for f in findings if f.personal_data)
-    click.echo(f"{file} → {destination}: {count} value{'s' if count != 1 else ''} masked")
-    return True
+class _Masking:
+    """Scan each document of one file and mask its personal data, counting the values masked."""
 
+    def __init__(self, scanner: Scanner, keep, minimum: Confidence, day):
+        self.scanner, self.keep, self.minimum, self.day = scanner, keep, minimum, day
+        self.count = 0
 
-def _encoding_of(data: bytes) -> str:
-    """The encoding ``decode`` read ``data`` with, so the copy keeps it (and its BOM)."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return "gb18030"
-    return "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
+    def mask(self, document: Document) -> str:
+        findings = confident(self.scanner.scan_text(document.text, as_of=self.day or document.date), self.minimum)
+        self.count += sum(1 for f in findings if f.personal_data)
+        return redact_text(document.text, findings, self.keep)
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ without zero-width characters.
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
@@ -41,23 +42,39 @@ def fold_table() -> list[int | str | None]:
     never changes positions; only zero-width characters are removed.
     """
     table: list[int | str | None] = list(range(_BMP))
-    for code in range(0x80, _BMP):
-        char = chr(code)
-        if unicodedata.category(char) in ("Cs", "No"):
-            continue
-        folded = unicodedata.normalize("NFKC", char)
-        if len(folded) == 1 and folded != char:
-            table[code] = folded
+    compatibility = _compatibility_forms()
+    for code, form in compatibility.items():
+        table[code] = form
     table[0x3000] = " "  # ideographic space
     for char in ZERO_WIDTH:
         table[ord(char)] = None
     simplified = traditional_to_simplified()
-    for code in range(_BMP):
-        target = table[code]
-        char = chr(target) if isinstance(target, int) else target
-        if char is not None and char in simplified:  # also a compatibility ideograph whose NFKC form is traditional
-            table[code] = simplified[char]
+    for traditional, target in simplified.items():
+        if table[ord(traditional)] == ord(traditional):
+            table[ord(traditional)] = target
+    for code, form in compatibility.items():
+        if form in simplified:  # a compatibility ideograph whose NFKC form is traditional
+            table[code] = simplified[form]
     return table
+
+
+def _compatibility_forms() -> dict[int, str]:
+    """Every BMP character whose NFKC form is one other character (not an "other number")."""
+    forms: dict[int, str] = {}
+    for block in range(0, _BMP, 256):
+        if 0xD800 <= block < 0xE000:  # surrogates
+            continue
+        chars = [chr(code) for code in range(max(block, 0x80), block + 256)]
+        # One C-speed normalisation per block finds the few blocks with any change;
+        # NUL is a starter that composes with nothing, so it keeps the characters apart.
+        joined = "\x00".join(chars)
+        if unicodedata.normalize("NFKC", joined) == joined:
+            continue
+        for char in chars:
+            form = unicodedata.normalize("NFKC", char)
+            if len(form) == 1 and form != char and unicodedata.category(char) != "No":
+                forms[ord(char)] = form
+    return forms
 
 
 @cache
@@ -77,6 +94,34 @@ def traditional_to_simplified() -> dict[str, str]:
         if len(traditional) == 1 and len(simplified) == 1 and traditional != simplified and ord(traditional) < _BMP:
             mapping[traditional] = simplified
     return mapping
+
+
+# Full-width punctuation that nearly every Chinese text holds. When nothing else in a
+# text needs folding (the usual simplified page), one C-speed search and a few
+# ``str.replace`` calls do the table's work about five times faster.
+_PUNCTUATION = "，：；（）！？"
+
+
+def _fold_punctuation(text: str) -> str:
+    for char in _PUNCTUATION:
+        if char in text:
+            text = text.replace(char, fold_table()[ord(char)])
+    return text
+
+
+@cache
+def _needs_table() -> re.Pattern[str]:
+    """Matches any character the table changes, except ``_PUNCTUATION``."""
+    table = fold_table()
+    codes = [code for code in range(_BMP) if table[code] != code and chr(code) not in _PUNCTUATION]
+    ranges = []
+    start = previous = codes[0]
+    for code in [*codes[1:], -1]:
+        if code != previous + 1:
+            ranges.append(re.escape(chr(start)) + (f"-{re.escape(chr(previous))}" if previous > start else ""))
+            start = code
+        previous = code
+    return re.compile(f"[{''.join(ranges)}]")
 
 
 @dataclass(frozen=True)
@@ -113,6 +158,8 @@ class Folded:
 
 def fold(text: str) -> Folded:
     """Fold ``text`` (width, one-to-one NFKC, traditional → simplified, zero-width removal) and keep the offset map."""
+    if _needs_table().search(text) is None:
+        return Folded(text, _fold_punctuation(text))
     folded = text.translate(fold_table())
     if len(folded) == len(text):
         return Folded(text, folded)

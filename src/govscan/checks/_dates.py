@@ -1,4 +1,4 @@
-"""Shared date reading for the DAT checks: one regex pass per text, real ``datetime.date`` values.
+"""Shared date reading for the DAT checks: real ``datetime.date`` values, read where a check needs them.
 
 Written forms read (on the folded text, so full-width digits are already ASCII):
 
@@ -25,6 +25,11 @@ Today's default is not a document date, so without either, year-less dates are
 not judged. 今年/本年, 去年/上年, 前年, 明年 and 后年 shift the document's year;
 other year words (次年, 每年, 当年) leave the year unknown. Dates after 农历/阴历 are lunar and
 skipped.
+
+Checks do not read every date: each finds the few places where it could fire with
+a cheap search (one plain character, then lookarounds, which ``re`` skips to at
+C speed) and reads only the stretches of date characters there (:func:`dates_near`).
+:func:`read_dates` is the plain full pass; property tests hold the two equal.
 """
 
 from __future__ import annotations
@@ -32,8 +37,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+
+import regex
 
 from govscan.candidates import finditer_at_candidates
 from govscan.checks import CheckContext
@@ -126,14 +134,17 @@ def _fields(match: re.Match[str], tag: str) -> tuple[int | None, int, int | None
     return None
 
 
-# Only the texts being scanned right now (one per thread, a few threads): a larger
-# cache would keep whole documents of a batch alive for nothing.
-@lru_cache(maxsize=4)
 def read_dates(text: str) -> tuple[DateMention, ...]:
-    """Every date mention in ``text``, in order (cached: all DAT checks share one pass)."""
+    """Every date mention in ``text``, in order: the plain full pass (checks read near suspects: :func:`dates_near`)."""
+    mentions, written = _read(text, finditer_at_candidates(_DATE, _DATE_STARTS, text))
+    return _with_written_years(mentions, frozenset(written))
+
+
+def _read(text: str, matches: Iterable[re.Match[str]]) -> tuple[list[DateMention], set[int]]:
+    """The mentions of ``matches`` (lunar dates left out) and the years they write, bare years included."""
     mentions: list[DateMention] = []
     written: set[int] = set()
-    for match in finditer_at_candidates(_DATE, _DATE_STARTS, text):
+    for match in matches:
         if match.group("bare"):
             written.add(_number(match.group("bare")))
             continue
@@ -161,7 +172,83 @@ def read_dates(text: str) -> tuple[DateMention, ...]:
         if last is not None:
             mentions.append(last)
         written.update(m.year for m in (first, last) if m is not None and m.year is not None)
-    return _with_written_years(mentions, frozenset(written))
+    return mentions, written
+
+
+# Every character a _DATE match can hold. Any other character splits the text into
+# stretches that are read on their own: no match crosses one, and the lookbehinds
+# still see the whole text, so a stretch read alone holds the full pass's matches.
+_DATE_CHARS = f"0-9{_CN_DIGITS}十年月日号 —–~至到/.\\-"
+_DATE_CHAR = re.compile(f"[{_DATE_CHARS}]")
+_NON_DATE_CHAR = re.compile(f"[^{_DATE_CHARS}]")
+_LAST_NON_DATE_CHAR = regex.compile(f"(?r)[^{_DATE_CHARS}]")
+
+
+class _Stretches:
+    """The mentions and written years of each stretch of date characters, read once each, by start."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.read: dict[int, tuple[list[DateMention], set[int]]] = {}
+
+    def around(self, low: int, high: int) -> list[tuple[list[DateMention], set[int]]]:
+        """What every stretch holding a character of ``text[low:high]`` reads."""
+        text = self.text
+        found = []
+        position = max(0, low)
+        high = min(high, len(text))
+        while position < high:
+            inside = _DATE_CHAR.search(text, position, high)
+            if inside is None:
+                break
+            outside = _NON_DATE_CHAR.search(text, inside.start())
+            end = outside.start() if outside else len(text)
+            before = _LAST_NON_DATE_CHAR.search(text, 0, inside.start())
+            start = before.end() if before else 0
+            if start not in self.read:
+                self.read[start] = _read(text, finditer_at_candidates(_DATE, _DATE_STARTS, text, start, end))
+            found.append(self.read[start])
+            position = end + 1
+        return found
+
+
+def dates_near(text: str, windows: Iterable[tuple[int, int]], today: dt.date | None) -> tuple[DateMention, ...]:
+    """The mentions of :func:`read_dates` that meet a window ``(start, end)``, and their neighbours.
+
+    Only the stretches of date characters around the windows are read, so a
+    check that finds its few suspects with a cheap search pays for those alone;
+    :func:`read_dates` would be the same with every mention. ``today`` is the
+    document's date: without one, year-less dates are never judged, and the
+    years written elsewhere in the text (:func:`written_years`) are not needed.
+    """
+    stretches = _Stretches(text)
+    for low, high in windows:
+        stretches.around(low, high)
+    mentions = [mention for start in sorted(stretches.read) for mention in stretches.read[start][0]]
+    if today is None or all(m.year is not None or m.range_from is not None for m in mentions):
+        return tuple(mentions)
+    return _with_written_years(mentions, written_years(text))
+
+
+# A year the full pass may count, before 年 or a numeric date's separator (a superset, read to confirm).
+_YEAR_FORMS = (
+    re.compile(f"年(?:(?<=({_YEAR})年)|(?<=({_YEAR}) 年))"),
+    *(re.compile(f"{re.escape(sep)}(?<=((?:1[89]|20)[0-9]{{2}}){re.escape(sep)})(?=[0-9])") for sep in "-/."),
+)
+
+
+@lru_cache(maxsize=4)
+def written_years(text: str) -> frozenset[int]:
+    """The years :func:`read_dates` gives year-less dates, found by reading only where a year is written."""
+    stretches = _Stretches(text)
+    written: set[int] = set()
+    for pattern in _YEAR_FORMS:
+        for match in pattern.finditer(text):
+            if _number(match.group(match.lastindex)) not in written:
+                position = match.start(match.lastindex)
+                for _, years in stretches.around(position, position + 1):
+                    written.update(years)
+    return frozenset(written)
 
 
 def _with_written_years(mentions: list[DateMention], written: frozenset[int]) -> tuple[DateMention, ...]:

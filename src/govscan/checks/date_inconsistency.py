@@ -22,13 +22,14 @@ Examples:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from govscan.checks import CheckContext
-from govscan.checks._dates import DateMention, read_dates, resolve
+from govscan.checks._dates import DateMention, dates_near, resolve
 from govscan.hit import Hit
 from govscan.models import Rule, RuleKind, Severity
 
@@ -55,21 +56,63 @@ class _Dated:
     start: int | None = None
     end: int | None = None
 
-    def source(self, text: str) -> str:
+    def source(self, lines: _Lines) -> str:
         """Human description; the line number is only counted for dates that get reported."""
         if self.start is None:
             return self.label
-        return f"{self.label}（第{text.count(chr(10), 0, self.start) + 1}行）"
+        return f"{self.label}（第{lines.number(self.start)}行）"
+
+
+class _Lines:
+    """Line numbers of offsets: the line breaks are listed once, when the first finding needs one.
+
+    Counting the breaks before each reported date instead would make a long text with
+    many findings quadratic.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks: list[int] | None = None
+
+    def number(self, offset: int) -> int:
+        """1-based line of ``offset``: ``text.count("\\n", 0, offset) + 1``."""
+        if self.breaks is None:
+            self.breaks = [match.start() for match in re.finditer("\n", self.text)]
+        return bisect.bisect_left(self.breaks, offset) + 1
+
+
+# Where _LABEL matches, found at C speed: each pattern opens with one plain character (期, 间).
+_LABEL_ENDS = (re.compile("期(?<=成文日期|印发日期|发布日期|公开日期)"), re.compile("间(?<=发布时间)"))
+_LABEL_WIDTH = 4
+# A date with a written year starts with one (_DATE's year).
+_YEAR_START = re.compile("(?:1[89]|20)[0-9]{2}|[一二][〇零○一二三四五六七八九]{3}")
 
 
 def check(context: CheckContext) -> Iterator[Hit]:
     text = context.text
-    mentions = {m.start: m for m in read_dates(text) if m.year is not None and m.range_from is None}
+    labels = _labels(text)
+    if context.published is None and all(label.group("label") in _CONTENT_LABELS for label in labels):
+        return iter(())  # no publication date to contradict
+    starts = [label.end() for label in labels] + [start for start, _ in _signature_lines(text)]
+    windows = [(start, start + 1) for start in starts if _YEAR_START.match(text, start)]
+    dated = {m.start: m for m in dates_near(text, windows, None) if m.year is not None and m.range_from is None}
+    return _hits(context, labels, dated)
+
+
+def _labels(text: str) -> list[re.Match[str]]:
+    """``list(_LABEL.finditer(text))``: labels cannot overlap, and a label's ``:`` and spaces hold no other."""
+    starts = sorted(match.end() - _LABEL_WIDTH for ends in _LABEL_ENDS for match in ends.finditer(text))
+    return [match for start in starts if (match := _LABEL.match(text, start)) is not None]
+
+
+def _hits(context: CheckContext, labels: Iterable[re.Match[str]], mentions: dict[int, DateMention]) -> Iterator[Hit]:
+    """The findings, given the label matches and the dates with a written year (no range ends) by start."""
+    text = context.text
     content: list[_Dated] = []
     published: list[_Dated] = []
     if context.published is not None:
         published.append(_Dated(context.published, "元数据发布日期"))
-    for match in _LABEL.finditer(text):
+    for match in labels:
         mention = mentions.get(match.end())
         date = resolve(mention) if mention else None
         if mention is None or date is None:
@@ -81,6 +124,10 @@ def check(context: CheckContext) -> Iterator[Hit]:
     if signature is not None:
         content.append(signature)
     reported: set[dt.date] = set()
+    lines = _Lines(text)
+    by_date: dict[dt.date, list[_Dated]] = {}
+    for dated in content:
+        by_date.setdefault(dated.date, []).append(dated)
     for dated in content:
         if dated.date in reported:
             continue
@@ -88,9 +135,9 @@ def check(context: CheckContext) -> Iterator[Hit]:
         if not earlier:
             continue
         reported.add(dated.date)
-        same = [c.source(text) for c in content if c.date == dated.date and c is not dated]
-        sources = "、".join([dated.source(text), *same])
-        against = "；".join(f"{p.source(text)} {p.date.isoformat()}" for p in earlier)
+        same = [c.source(lines) for c in by_date[dated.date] if c is not dated]
+        sources = "、".join([dated.source(lines), *same])
+        against = "；".join(f"{p.source(lines)} {p.date.isoformat()}" for p in earlier)
         yield Hit(
             rule=RULE,
             start=dated.start,  # content dates (成文日期, 落款) are always read from the text
@@ -103,6 +150,18 @@ def check(context: CheckContext) -> Iterator[Hit]:
 
 def _signature(text: str, mentions: dict[int, DateMention]) -> _Dated | None:
     """The 落款 date: the last of the final non-empty lines that holds nothing but a date."""
+    for start, length in _signature_lines(text):
+        mention = mentions.get(start)
+        if mention is None or mention.end - mention.start != length:
+            continue
+        date = resolve(mention)
+        if date is not None:
+            return _Dated(date, "落款日期", mention.start, mention.end)
+    return None
+
+
+def _signature_lines(text: str) -> Iterator[tuple[int, int]]:
+    """Where each of the final non-empty lines starts (after its indent) and its stripped length, last first."""
     position = len(text)
     seen = 0
     while position > 0 and seen < _SIGNATURE_LINES:
@@ -113,10 +172,4 @@ def _signature(text: str, mentions: dict[int, DateMention]) -> _Dated | None:
         if not stripped:
             continue
         seen += 1
-        mention = mentions.get(line_start + len(line) - len(line.lstrip()))
-        if mention is None or mention.end - mention.start != len(stripped):
-            continue
-        date = resolve(mention)
-        if date is not None:
-            return _Dated(date, "落款日期", mention.start, mention.end)
-    return None
+        yield line_start + len(line) - len(line.lstrip()), len(stripped)

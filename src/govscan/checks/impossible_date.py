@@ -24,10 +24,12 @@ Examples:
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterator
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
 
 from govscan.checks import CheckContext
-from govscan.checks._dates import DateMention, document_date, month_problem, read_dates, resolve_all, years_of
+from govscan.checks._dates import DateMention, dates_near, document_date, month_problem, resolve_all, years_of
 from govscan.hit import Hit
 from govscan.models import Rule, RuleKind, Severity
 
@@ -41,9 +43,63 @@ RULE = Rule(
 )
 
 
+# Where a date can fire, found at C speed: after each 月 or numeric date's separator, the month
+# or day that no calendar has (0, 13月, 32日), a 29-31日 of a month that may lack it (2月29日,
+# 4月31日) or a range connector. Each pattern opens with one plain character, which ``re`` skips
+# to quickly; the month before it is checked by lookbehinds.
+_CN_UNITS = "一二三四五六七八九"
+_CN_TENS = "二三四五六七八九"
+_SHORT_MONTHS = ("(?<![0-9])[2469]", "(?<![0-9])(?:0[2469]|11)", "(?<!十)[二四六九]", "十一")
+_DAY = f"(?:[0-9]{{1,2}}|[{_CN_UNITS}]?十[{_CN_UNITS}]?|[{_CN_UNITS}])"
+_CONNECTOR = "(?:—|–|-|~|至|到)"
+
+
+def _bad_month(space: str) -> str:
+    """Lookbehinds from 月 for a month of 0 or above 12, written before ``space`` and 月.
+
+    A month's digits never follow another digit (``_DATE`` starts after a
+    non-numeral, 年 or a connector), so every ASCII number before 月 but 1–9
+    and 01–12 is either no month or a wrong one; Chinese months above 12 end
+    in 十三…十九, 二十…九十 or 二十一…九十九.
+    """
+    ascii_month = f"(?<=[0-9]{space}月)(?<!(?<![0-9])[1-9]{space}月)(?<!(?:0[1-9]|1[0-2]){space}月)"
+    chinese = ("十[三四五六七八九]", f"[{_CN_TENS}]十", f"[{_CN_TENS}]十[{_CN_UNITS}]")
+    chinese_month = f"(?<=[{_CN_UNITS}十]{space}月)(?:" + "|".join(f"(?<={m}{space}月)" for m in chinese) + ")"
+    return f"{ascii_month}|{chinese_month}"
+
+
+def _after_month(*months: str) -> str:
+    """Lookbehinds from 月 for ``months`` (fixed-width patterns), with or without a space before 月."""
+    return "|".join(f"(?<={month}{space}月)" for month in months for space in ("", " "))
+
+
+_SUSPECTS = (
+    re.compile(
+        f"月(?:{_bad_month('')}|{_bad_month(' ')}"
+        f"| ?(?:00?|3[2-9]|[4-9][0-9]|三十[二三四五六七八九]|[四五六七八九]十[{_CN_UNITS}]?) ?[日号]"
+        f"|(?= ?(?:29|3[01]|二十九|三十一?) ?[日号])(?:{_after_month(*_SHORT_MONTHS)})"
+        f"| ?{_DAY} ?[日号] ?{_CONNECTOR})"
+    ),
+    *(
+        re.compile(
+            f"{sep}(?<=(?:1[89]|20)[0-9]{{2}}{sep})"
+            f"(?:(?:00?|1[3-9]|[2-9][0-9]){sep}|(?:0?[2469]|11){sep}(?:29|3[01])"
+            f"|[0-9]{{1,2}}{sep}(?:00?|3[2-9]|[4-9][0-9])(?![0-9])|[0-9]{{1,2}}{sep}[0-9]{{1,2}} ?{_CONNECTOR})"
+        )
+        for sep in (re.escape(sep) for sep in "-/.")
+    ),
+)
+
+
 def check(context: CheckContext) -> Iterator[Hit]:
+    windows = [match.span() for suspects in _SUSPECTS for match in suspects.finditer(context.text)]
     today = document_date(context)
-    for mention in read_dates(context.text):
+    return _hits(dates_near(context.text, windows, today), today)
+
+
+def _hits(mentions: Iterable[DateMention], today: dt.date | None) -> Iterator[Hit]:
+    """The findings among ``mentions`` (:func:`read_dates` or the suspects' neighbourhoods)."""
+    for mention in mentions:
         years = years_of(mention, today)
         problem = month_problem(mention) or _leap_problem(mention, years)
         if problem is not None:

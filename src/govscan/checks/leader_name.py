@@ -46,12 +46,55 @@ def _titles_regex(titles: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile("|".join(regex.escape(t) for t in sorted(titles, key=len, reverse=True)))
 
 
+@cache
+def _endings(titles: tuple[str, ...]) -> tuple[tuple[str, regex.Pattern[str], dict[str, tuple[str, ...]]], ...]:
+    """Per last character of a title: the alternation of the titles' endings, and the titles by ending.
+
+    An ending is a title's last two characters (the whole of a one-character title).
+    """
+    by_last: dict[str, dict[str, list[str]]] = {}
+    for title in titles:
+        by_last.setdefault(title[-1], {}).setdefault(title[-2:], []).append(title)
+    return tuple(
+        (last, regex.compile("|".join(map(regex.escape, endings))), {e: tuple(g) for e, g in endings.items()})
+        for last, endings in by_last.items()
+    )
+
+
+def _written_titles(titles: tuple[str, ...], text: str) -> Iterator[regex.Match[str]]:
+    """What ``_titles_regex(titles).finditer(text)`` finds, tried only where some title starts.
+
+    A title is found from its ending: a last character the text lacks is ruled out by
+    one ``str.find`` (memchr speed); otherwise ``regex`` skips to the two-character
+    endings (one plain string each, ~0.1 ms/MB), where the alternation of all titles
+    would be tried at every position (~3 ms/MB).
+    """
+    starts = set()
+    for last, pattern, by_ending in _endings(titles):
+        first = text.find(last)
+        if first == -1:
+            continue
+        for ending in pattern.finditer(text, max(0, first - 1), overlapped=True):
+            for title in by_ending[ending.group()]:
+                start = ending.end() - len(title)
+                if start >= 0 and text.startswith(title, start):
+                    starts.add(start)
+    pattern = _titles_regex(titles)
+    reach = 0
+    for start in sorted(starts):
+        if start >= reach:
+            written = pattern.match(text, start)
+            if written is not None:
+                reach = written.end()
+                yield written
+
+
 def find(data: Leaders, text: str, as_of: dt.date, rule: Rule | None = None) -> list[Hit]:
     """Hits in folded ``text`` for a document dated ``as_of`` (``rule`` defaults to the one ``data`` describes)."""
     rule = rule or Rule.of_data_file(data, RuleKind.CHECK)
     titles = {title.text: title for title in data.titles}
     hits: list[Hit] = []
-    for written in _titles_regex(tuple(titles)).finditer(text):
+    for written in _written_titles(tuple(titles), text):
         title = titles[written.group()]
         start, end = written.span()
         sides = [(start, "before")] if title.honorific else [(start, "before"), (end, "after")]

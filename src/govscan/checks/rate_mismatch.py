@@ -41,62 +41,72 @@ RULE = Rule(
 
 _SENTENCE_ENDS = "。;!?\n"
 _SENTENCE = re.compile(f"[^{_SENTENCE_ENDS}]+")
-_PERCENT = re.compile(r"[0-9]+(?:\.[0-9]+)?%")
-_RATE = re.compile(
-    r"(?P<negative>不)?(?P<kind>合格|达标|通过|完成|办结|及格)率"
-    r"(?:为|达到|达|是|仅为|仅)? ?(?P<value>[0-9]+(?:\.[0-9]+)?)%"
-)
-# _RATE without its optional leading 不: the same sentences, found ~7x faster (it opens with plain characters).
-_RATE_WORD = re.compile(r"(?:合格|达标|通过|完成|办结|及格)率(?:为|达到|达|是|仅为|仅)? ?[0-9]+(?:\.[0-9]+)?%")
-_COUNT = re.compile(r"(?<![0-9.])(?P<number>[0-9]+)(?P<unit>个|家|件|项|所|人|名|户|份|批次|条)")
+_KINDS = ("合格", "达标", "通过", "完成", "办结", "及格")
+_KIND_LENGTH = 2
+# A stated rate, ``(不)?(合格|…)率(为|…)? ?<value>%``, found from its 率: a pattern that opens with a plain
+# character lets ``re`` skip to each 率 at C speed; the two characters before it must then be a kind.
+_RATE_TAIL = re.compile(r"率(?:为|达到|达|是|仅为|仅)? ?(?P<value>[0-9]+(?:\.[0-9]+)?)%")
+# A count: a whole number (not the decimals of another) and its measure word. Written without the lookbehind
+# ``(?<![0-9.])``, which makes ``re`` stop at every character: a match starts a run of digits, so it is a
+# count unless a "." stands before it. The digits are possessive: giving one back leaves a digit, no unit.
+_COUNT_RUN = re.compile(r"(?P<number>[0-9]++)(?P<unit>个|家|件|项|所|人|名|户|份|批次|条)")
 _NEAR = 6
+# _polarity's two searches, per kind: the rate's word right after the part's count, or right before it.
+_AFTER = {kind: re.compile(rf"[^,0-9]{{0,{_NEAR}}}?(不)?{kind}(?!率)") for kind in _KINDS}
+_BEFORE = {kind: re.compile(rf"(不)?{kind}(?!率)[^,0-9]{{0,{_NEAR}}}$") for kind in _KINDS}
+# The longest text _BEFORE can match: 不, the kind and the gap.
+_BEFORE_REACH = 1 + _KIND_LENGTH + _NEAR
 
 
 def check(context: CheckContext) -> Iterator[Hit]:
     text = context.text
     judged = -1
-    # Only sentences that state a rate can be judged: find the rates, then their sentences.
-    for rate in _RATE_WORD.finditer(text):
-        if rate.start() < judged:
+    # Only sentences that state a rate can be judged: find the rates, then their sentences. A sentence is
+    # judged on its first rate (a later one lies before ``judged``).
+    for rate in _RATE_TAIL.finditer(text):
+        kind_start = rate.start() - _KIND_LENGTH
+        if kind_start < judged or kind_start < 0 or text[kind_start : rate.start()] not in _KINDS:
             continue
-        sentence = _SENTENCE.match(text, _sentence_start(text, rate.start()))
-        if sentence is None:
-            continue
-        judged = sentence.end()
-        hit = _judge(sentence.group(), sentence.start())
+        first = last_mark_before(text, _SENTENCE_ENDS, kind_start) + 1
+        judged = _SENTENCE.match(text, first).end()
+        hit = _judge(text, first, judged, kind_start, rate)
         if hit is not None:
             yield hit
 
 
-def _sentence_start(text: str, position: int) -> int:
-    return last_mark_before(text, _SENTENCE_ENDS, position) + 1
-
-
-def _judge(sentence: str, offset: int) -> Hit | None:
-    if len(_PERCENT.findall(sentence)) != 1:
+def _judge(text: str, first: int, last: int, kind_start: int, rate: re.Match[str]) -> Hit | None:
+    """The hit for the sentence ``text[first:last]`` if its counts contradict its rate (``kind_start`` on)."""
+    # Exactly one percentage in the sentence: the rate's own % follows a digit, so any other % after one counts.
+    if text.count("%", first, last) != 1 and _percentages(text, first, last) != 1:
         return None
-    rate = _RATE.search(sentence)
-    counts = list(_COUNT.finditer(sentence))
-    if rate is None or len(counts) != 2 or counts[0].group("unit") != counts[1].group("unit"):
+    counts = list(_COUNT_RUN.finditer(text, first, last))
+    if len(counts) > 2:
+        counts = [c for c in counts if not _after_point(text, c)]
+    if len(counts) != 2 or _after_point(text, counts[0]) or _after_point(text, counts[1]):
         return None
-    total, part = sorted(counts, key=lambda m: int(m.group("number")), reverse=True)
+    # The larger count is the total, and it must come first.
+    total, part = counts
+    if total.group("unit") != part.group("unit"):
+        return None
     total_count, part_count = int(total.group("number")), int(part.group("number"))
-    if total_count == 0 or part_count == total_count or total.start() > part.start():
+    if total_count == 0 or part_count >= total_count:
         return None
-    part_negative = _polarity(sentence, part, rate.group("kind"))
+    kind = text[kind_start : rate.start()]
+    part_negative = _polarity(text, first, last, part, kind)
     if part_negative is None:
         return None
-    matching = part_count if part_negative == bool(rate.group("negative")) else total_count - part_count
+    negative = kind_start > first and text[kind_start - 1] == "不"
+    matching = part_count if part_negative == negative else total_count - part_count
     expected = 100 * matching / total_count
     stated = rate.group("value")
     decimals = len(stated.partition(".")[2])
     if abs(float(stated) - expected) <= 10**-decimals:
         return None
-    kind = ("不" if rate.group("negative") else "") + rate.group("kind")
+    kind = ("不" if negative else "") + kind
     return Hit(
         rule=RULE,
-        start=offset + rate.start("value"),
-        end=offset + rate.end(),
+        start=rate.start("value"),
+        end=rate.end(),
         message=RULE.summary,
         explanation=(
             f"{total.group()}中{kind}{matching}{part.group('unit')}，{kind}率应为 "
@@ -106,12 +116,27 @@ def _judge(sentence: str, offset: int) -> Hit | None:
     )
 
 
-def _polarity(sentence: str, part: re.Match[str], kind: str) -> bool | None:
+def _after_point(text: str, count: re.Match[str]) -> bool:
+    """Whether ``count`` is the decimals of another number (and so no count)."""
+    return text[count.start() - 1 : count.start()] == "."
+
+
+def _percentages(text: str, first: int, last: int) -> int:
+    """How many percentages (digits, maybe decimals, then %) ``text[first:last]`` holds: each % after a digit."""
+    count = 0
+    position = text.find("%", first, last)
+    while position != -1:
+        count += position > first and "0" <= text[position - 1] <= "9"
+        position = text.find("%", position + 1, last)
+    return count
+
+
+def _polarity(text: str, first: int, last: int, part: re.Match[str], kind: str) -> bool | None:
     """Whether the part counts the 不… side (True), the … side (False), or neither (None)."""
-    after = re.match(rf"[^,0-9]{{0,{_NEAR}}}?(不)?{kind}(?!率)", sentence[part.end() :])
+    after = _AFTER[kind].match(text, part.end(), last)
     if after is not None:
         return after.group(1) is not None
-    before = re.search(rf"(不)?{kind}(?!率)[^,0-9]{{0,{_NEAR}}}$", sentence[: part.start()])
+    before = _BEFORE[kind].search(text, max(first, part.start() - _BEFORE_REACH), part.start())
     if before is not None:
         return before.group(1) is not None
     return None

@@ -23,8 +23,11 @@ Examples:
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
+
+import regex
 
 from govscan.checks import CheckContext
 from govscan.checks._marks import last_mark_before
@@ -46,11 +49,19 @@ _CLAUSE_MARKS = ",。;:!?\n"
 # Two 、 in one clause: the clauses worth matching _LISTING_CLAUSE at (it alone tries every position).
 _TWO_ENUMERATION_COMMAS = re.compile(r"、[^,。;:!?\n、]*、")
 _COMMA_ITEM = 8
-# Three or more short items, each between two commas of one sentence (so never its first or last part).
-_COMMA_RUN = re.compile(rf",(?:[^,、。;!?\n]{{1,{_COMMA_ITEM}}},){{3,}}")
+# Three or more short items, each between two commas of one sentence (so never its first or last part):
+# ``,(?:[^,、。;!?\n]{1,8},){3,}``, its item possessive (it cannot end in a comma, so giving characters
+# back never helps) and its first three repeats spelled out, so a comma that opens no run is left sooner.
+_COMMA_ITEM_PATTERN = rf"[^,、。;!?\n]{{1,{_COMMA_ITEM}}}+,"
+_COMMA_RUN = re.compile(f",{_COMMA_ITEM_PATTERN * 3}(?:{_COMMA_ITEM_PATTERN})*")
 _MARKER = r"(?:\(?[一二三四五六七八九十]{1,3}[)、]|\(?[0-9]{1,2}[).、]|\([0-9]{1,2}\)|[①-⑳])"
 _NUMBERED_LINE = re.compile(rf"^[ \t]*(?P<marker>{_MARKER}) ?(?P<item>[^\n]*?)[。;,、 \t]*$", re.MULTILINE)
+# Where a numbered line can start: a line break before blanks and a list marker.
+_NUMBERED_LINE_BREAK = re.compile(rf"\n(?=[ \t]*{_MARKER})")
 _INLINE_ITEM = re.compile(r"(?:\([0-9]{1,2}\)|[①-⑳])(?P<item>[^()①-⑳\n;。]+)")
+# Where an inline item can start: its marker's first character. Each is searched alone, the fastest way
+# each has: "(" as a plain string by ``re``, ①-⑳ as one range by ``regex`` (~10x faster than ``re``'s set).
+_INLINE_ITEM_STARTS = (re.compile(r"\("), regex.compile("[①-⑳]"))
 _TRAILING = " \t,、;。"
 
 Item = tuple[int, int]
@@ -60,7 +71,8 @@ def check(context: CheckContext) -> Iterator[Hit]:
     text = context.text
     lists: list[list[Item]] = []
     for clause in _listing_clauses(text):
-        lists.append(_enumeration(clause.start(), clause.group()))
+        if _may_repeat(clause.group()):
+            lists.append(_enumeration(clause.start(), clause.group()))
     lists.extend(_comma_runs(text))
     lists.extend(_numbered_lines(text))
     lists.extend(_inline_lists(text))
@@ -78,6 +90,20 @@ def _listing_clauses(text: str) -> Iterator[re.Match[str]]:
         if clause is not None:
             reach = clause.end()
             yield clause
+
+
+def _may_repeat(clause: str) -> bool:
+    """Whether the 、 list in ``clause`` repeats an item that _repeats compares (most lists do not): the values
+    of ``_enumeration``'s items, without placing them."""
+    parts = clause.split("、")[1:]
+    last = parts.pop()
+    if "等" in last:
+        parts.append(last[: last.index("等")])
+    values = list(map(str.strip, parts))
+    if len(set(values)) == len(values):
+        return False
+    compared = [value for value in values if len(value) >= 2 and not value.isdigit()]
+    return len(set(compared)) < len(compared)
 
 
 def _enumeration(offset: int, clause: str) -> list[Item]:
@@ -99,11 +125,15 @@ def _enumeration(offset: int, clause: str) -> list[Item]:
 
 
 def _comma_runs(text: str) -> Iterator[list[Item]]:
-    """Runs of three or more short comma-separated items inside a sentence."""
+    """Runs of three or more short comma-separated items inside a sentence (those with two equal items)."""
     for run in _COMMA_RUN.finditer(text):
+        parts = run.group()[1:-1].split(",")
+        values = list(map(str.strip, parts))
+        if len(set(values)) == len(values):
+            continue
         items = []
         position = run.start() + 1
-        for part in run.group()[1:-1].split(","):
+        for part in parts:
             if part.strip():
                 items.append((position, position + len(part)))
             position += len(part) + 1
@@ -115,7 +145,7 @@ def _numbered_lines(text: str) -> list[list[Item]]:
     lists: list[list[Item]] = []
     current: list[Item] = []
     last_end = -2
-    for match in _NUMBERED_LINE.finditer(text):
+    for match in _numbered_line_matches(text):
         if match.start() != last_end + 1:
             lists.append(current)
             current = []
@@ -125,11 +155,34 @@ def _numbered_lines(text: str) -> list[list[Item]]:
     return lists
 
 
+def _numbered_line_matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``_NUMBERED_LINE.finditer(text)`` finds, tried only at line starts that open with a marker character."""
+    first = _NUMBERED_LINE.match(text)
+    if first is not None:
+        yield first
+    for line_break in _NUMBERED_LINE_BREAK.finditer(text):
+        match = _NUMBERED_LINE.match(text, line_break.end())
+        if match is not None:
+            yield match
+
+
+def _inline_items(text: str) -> Iterator[re.Match[str]]:
+    """What ``_INLINE_ITEM.finditer(text)`` finds, tried only where a marker's first character stands."""
+    starts = heapq.merge(*((m.start() for m in starts.finditer(text)) for starts in _INLINE_ITEM_STARTS))
+    reach = 0
+    for start in starts:
+        if start >= reach:
+            match = _INLINE_ITEM.match(text, start)
+            if match is not None:
+                reach = match.end()
+                yield match
+
+
 def _inline_lists(text: str) -> Iterator[list[Item]]:
     """Items marked （1）（2）… or ①②… inside one line (no item crosses a line break)."""
     items: list[Item] = []
     line_start = -1
-    for match in _INLINE_ITEM.finditer(text):
+    for match in _inline_items(text):
         start = match.start("item")
         this_line = text.rfind("\n", 0, start) + 1
         if this_line != line_start and items:

@@ -12,6 +12,10 @@ NOT_AFTER = r"(?<![0-9A-Za-z/=_&?#])(?<!\d\*+)(?<!\d\.)"
 NOT_BEFORE = r"(?![0-9A-Za-z])(?!\*+\d)(?!\.\d)"
 
 
+# What the digits of a number wrapped onto the next line end with: the line break, maybe after spaces or tabs.
+BLANKS = (" ", "\t", "\r", "\n")
+
+
 def wrapped(total: int, last: str = r"\d") -> str:
     """``total`` digits (the last one matching ``last``) split once by a line break, at any position."""
     splits = "|".join(rf"\d{{{k}}}{LINE_BREAK}\d{{{total - k - 1}}}{last}" for k in range(1, total))
@@ -21,7 +25,7 @@ def wrapped(total: int, last: str = r"\d") -> str:
 
 def compact(value: str) -> str:
     """The number without separators and line breaks, ``x`` upper-cased."""
-    return "".join(char for char in value if char.isalnum()).upper()
+    return "".join(filter(str.isalnum, value)).upper()
 
 
 def has_line_break(value: str) -> bool:

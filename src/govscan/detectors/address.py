@@ -26,6 +26,8 @@ Examples:
 from __future__ import annotations
 
 import re
+import string
+from collections.abc import Iterable
 
 import regex
 
@@ -66,6 +68,39 @@ _NUMBER_CHAR = "[0-9一二三四五六七八九十百零〇两甲乙丙丁A-Za-z
 CANDIDATES = re.compile(
     rf"第(?={_NUMBER_CHAR}{{1,6}}{_DETAIL_WORD})|{_NUMBER_CHAR}(?={_NUMBER_CHAR}{{0,5}}{_DETAIL_WORD})|组"
 )
+# A detail word right after a character of a number, found from the (rarer) detail word: one literal-led
+# pattern per word, which ``re`` skips to far faster than to a member of a class, and none for absent words.
+_NUMBER_ENDINGS = {word: re.compile(rf"{word}(?<={_NUMBER_CHAR}{word})") for word in "号栋幢座室层楼户组"}
+_NUMBER_ENDINGS["单"] = re.compile(rf"单(?<={_NUMBER_CHAR}单)(?=元)")
+_NUMBER_CHARS = "0123456789一二三四五六七八九十百零〇两甲乙丙丁-" + string.ascii_letters
+# 组 where PATTERN's second branch matches (a village group after a Han name).
+_GROUPS = regex.compile(r"(?<=\p{Han})组(?![织成建长团员合件线路车次])")
+
+
+def starts(text: str, numbers: Iterable[tuple[int, int]]) -> list[int]:
+    """Where PATTERN can start: the first character of a number before a detail word (or 第 before it), and 组.
+
+    The detail words are far rarer than the characters of numbers, so they are
+    found first and the number before each is read backwards (at most six
+    characters). CANDIDATES also matches at the number's later characters, but
+    PATTERN matches there only if it matches at the first one (the number can
+    end only at the detail word, and the match is decided after it), whose
+    match then covers them. 组 counts only where PATTERN can match it. The
+    text's number runs do not help: house numbers are often short or Chinese.
+    """
+    found = [group.start() for group in _GROUPS.finditer(text)]
+    for word, endings in _NUMBER_ENDINGS.items():
+        if word not in text:
+            continue
+        for ending in endings.finditer(text):
+            end = ending.start()
+            before = text[max(0, end - 6) : end]
+            start = end - (len(before) - len(before.rstrip(_NUMBER_CHARS)))
+            found.append(start - 1 if start and text[start - 1] == "第" else start)
+    found.sort()
+    return found
+
+
 _ADDRESS = rf"{_REGION}*{_LOCALITY}+(?:{_GROUP}?{_DETAIL}+|{_GROUP})\Z"
 _ADDRESS_ENDING_HERE = regex.compile(_ADDRESS, flags=regex.V1)
 # The same shape matched right to left from the ending: one attempt instead of one per start position, so
@@ -96,9 +131,28 @@ LEADING_CUES = ("户籍地", "户籍", "籍贯", "居住", "住所", "原籍", "
 CUE_WIDTH = 12
 
 
+# The characters an address's house-level tail (numbers, 第, detail words) is made of, and the last characters
+# of what must stand right before that tail: a locality (幸福路, 永丰村, 25号院) or a village group (下村组).
+_TAIL_CHARS = _NUMBER_CHARS + "第号楼院栋幢座单元室层户组"
+_BEFORE_TAIL = re.compile("[路街巷弄同道会村区园苑寓厦楼屯庄里院组]")
+
+
+def could_end_an_address(text: str, start: int, end: int) -> bool:
+    """A quick necessary test for ``_ENDS_LIKE_ADDRESS``: a locality or group end within the tail's reach.
+
+    Most endings are document numbers (〔2023〕42号) with nothing of the kind before them.
+    """
+    window_start = max(0, start - REACH)
+    before = text[window_start:start]
+    tail_start = start - (len(before) - len(before.rstrip(_TAIL_CHARS)))
+    return _BEFORE_TAIL.search(text, max(window_start, tail_start - 1), end) is not None
+
+
 def validate(candidate: Candidate) -> Verdict | None:
-    end = candidate.match.end()
-    window_start = max(0, candidate.match.start() - REACH)
+    start, end = candidate.match.span()
+    if not could_end_an_address(candidate.text, start, end):
+        return None
+    window_start = max(0, start - REACH)
     if _ENDS_LIKE_ADDRESS.search(candidate.text, window_start, end) is None:
         return None
     address = _ADDRESS_ENDING_HERE.search(candidate.text, window_start, end)

@@ -27,13 +27,14 @@ Examples:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import regex
 
 from govscan.detectors import Candidate, Verdict
 from govscan.detectors._checksums import luhn_ok
 from govscan.detectors._context import clause_before, has_cue, nearest_cue
-from govscan.detectors._digits import NOT_AFTER, NOT_BEFORE, compact, wrapped
+from govscan.detectors._digits import BLANKS, NOT_AFTER, NOT_BEFORE, compact, wrapped
 from govscan.detectors.resident_id import CARD_CUES, ID_CUES, ORGANISATION_CUES, claimed_by_card, is_resident_id
 from govscan.masking import mask_value
 from govscan.models import Confidence, Rule, RuleKind, Severity
@@ -55,10 +56,33 @@ PATTERN = regex.compile(
     r"|" + "|".join(wrapped(n) for n in range(16, 20)) + r"|\d{15,19}"
     r")" + NOT_BEFORE
 )
-# Where PATTERN can start: a 4-4 grouped, 6+10 or 15-digit run, or a run wrapped onto the next line.
+# Where PATTERN can start: a 4-4-4-4 grouped, 6+10 or 15-digit run, or a run wrapped onto the next line.
 CANDIDATES = re.compile(
-    r"[0-9](?<![0-9]{2})(?=[0-9]{3}[ -][0-9]{4}|[0-9]{5} [0-9]{10}|[0-9]{14}|[0-9]{0,17}[ \t]*\r?\n)"
+    r"[0-9](?<![0-9]{2})"
+    r"(?=[0-9]{3}([ -])[0-9]{4}\1[0-9]{4}\1[0-9]{4}|[0-9]{5} [0-9]{10}|[0-9]{14}|[0-9]{0,17}[ \t]*\r?\n)"
 )
+
+
+def starts(text: str, numbers: Iterable[tuple[int, int]]) -> list[int]:
+    """The text's number runs where CANDIDATES matches.
+
+    A card number opens with a run of 6 or 15–19 digits, a run of 4 in
+    ``dddd-dddd-``/``dddd dddd ``, or a run wrapped onto the next line; only
+    those are tested.
+    """
+    candidate_at = CANDIDATES.match
+    return [
+        start
+        for start, end in numbers
+        if (
+            end - start == 6
+            or 15 <= end - start <= 19
+            or text[end : end + 1] in BLANKS
+            or (end - start == 4 and text[end : end + 1] == "-" == text[end + 5 : end + 6])
+        )
+        and candidate_at(text, start)
+    ]
+
 
 SERIAL_CUES = (
     "订单号",

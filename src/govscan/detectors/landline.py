@@ -23,6 +23,8 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 import regex
 
 from govscan.detectors import Candidate, Verdict
@@ -51,6 +53,23 @@ PATTERN = regex.compile(
     r"(?:(?:转|分机|-|ext\.?|EXT\.?)(?P<ext>\d{1,5}))?"
     r")" + NOT_BEFORE
 )
+
+
+def starts(text: str, numbers: Iterable[tuple[int, int]]) -> Iterator[int]:
+    """Where PATTERN can start: a trunk ``0`` (or ``0086``) opening a number run, ``(`` before it, ``+`` before ``86``.
+
+    The area code is followed by the local number's digits or by a joiner
+    (``)``, ``-``, a space), so the run it opens is one of the text's number runs.
+    """
+    for start, _ in numbers:
+        first = text[start]
+        if first == "0":
+            if start and text[start - 1] == "(":
+                yield start - 1
+            yield start
+        elif first == "8" and start and text[start - 1] == "+" and text.startswith("86", start):
+            yield start - 1
+
 
 PERSONAL_CUES = ("家庭", "住宅", "宅电", "家中", "家里", "本人", "个人电话", "私人", "家属")
 PHONE_CUES = ("电话", "联系", "咨询", "传真", "热线", "举报", "tel", "Tel", "TEL", "座机")

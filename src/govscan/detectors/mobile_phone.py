@@ -26,12 +26,13 @@ Examples:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 import regex
 
 from govscan.detectors import Candidate, Verdict
 from govscan.detectors._context import clause_before, nearest_cue
-from govscan.detectors._digits import has_line_break, wrapped
+from govscan.detectors._digits import BLANKS, has_line_break, wrapped
 from govscan.masking import mask_value
 from govscan.models import Confidence, Rule, RuleKind, Severity
 
@@ -73,6 +74,27 @@ CANDIDATES = re.compile(
     r"\((?=\+?86\))|\+(?=86)|0(?<![0-9]0)(?=086)|8(?<![0-9]8)(?=6[-\u2010-\u2015 ])"
     r"|1(?<![0-9]1)(?=[3-9][0-9])|[0-9](?<![0-9]{2})(?=[0-9]{0,9}[ \t]*\r?\n)"
 )
+
+
+def starts(text: str, numbers: Iterable[tuple[int, int]]) -> Iterator[int]:
+    """Where CANDIDATES matches, found from the text's number runs.
+
+    A number (``13912345678``, ``139 1234 5678``, wrapped) or the ``0086``/``86-``
+    prefix opening it is such a run; ``+86``, ``(+86)`` and ``(86)`` stand right
+    before the run ``86``.
+    """
+    candidate_at = CANDIDATES.match
+    for start, end in numbers:
+        first = text[start]
+        if first == "8" and start and text.startswith("86", start):
+            if text[start - 1] == "+":
+                if start >= 2 and text[start - 2] == "(":
+                    yield start - 2
+                yield start - 1
+            elif text[start - 1] == "(":
+                yield start - 1
+        if (first in "018" or text[end : end + 1] in BLANKS) and candidate_at(text, start):
+            yield start
 
 
 def validate(candidate: Candidate) -> Verdict | None:

@@ -20,6 +20,8 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 import regex
 
 from govscan.detectors import Candidate, Verdict
@@ -45,6 +47,18 @@ PATTERN = regex.compile(
     r"|(?P<old>1[45]\d{7})"
     r")(?![0-9A-Za-z*])"
 )
+
+
+def starts(text: str, numbers: Iterable[tuple[int, int]]) -> Iterator[int]:
+    """Where PATTERN can start: every passport number ends in a run of 7–9 digits, after at most two capitals."""
+    for start in [start for start, end in numbers if 7 <= end - start <= 9]:
+        if start and "A" <= text[start - 1] <= "Z":
+            if start >= 2:
+                yield start - 2
+            yield start - 1
+        if text[start] == "1":
+            yield start
+
 
 CUES = ("护照", "passport", "Passport", "PASSPORT")
 CUE_WIDTH = 20

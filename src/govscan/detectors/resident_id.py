@@ -29,13 +29,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 import regex
 
 from govscan.detectors import Candidate, Verdict
 from govscan.detectors._checksums import luhn_ok, resident_id_check_char
 from govscan.detectors._context import clause_before, has_cue, nearest_cue
-from govscan.detectors._digits import NOT_AFTER, NOT_BEFORE, compact, wrapped
+from govscan.detectors._digits import BLANKS, NOT_AFTER, NOT_BEFORE, compact, wrapped
 from govscan.detectors._tables import PROVINCE_PREFIXES, regions
 from govscan.masking import mask_value
 from govscan.models import Confidence, Rule, RuleKind, Severity
@@ -59,6 +60,21 @@ PATTERN = regex.compile(
 )
 # Where PATTERN can start: a digit run of 14+ digits (grouped or not) or one wrapped onto the next line.
 CANDIDATES = re.compile(r"[0-9](?<![0-9]{2})(?=[0-9]{5}[ -]?[0-9]{8}|[0-9]{0,16}[ \t]*\r?\n)")
+
+
+def starts(text: str, numbers: Iterable[tuple[int, int]]) -> list[int]:
+    """The text's number runs where CANDIDATES matches.
+
+    An ID number opens with a run of 6 (grouped) or 15–18 digits, or with a
+    run wrapped onto the next line; only those are tested.
+    """
+    candidate_at = CANDIDATES.match
+    return [
+        start
+        for start, end in numbers
+        if (end - start == 6 or 15 <= end - start <= 18 or text[end : end + 1] in BLANKS) and candidate_at(text, start)
+    ]
+
 
 # 社会保障号码 is the ID number itself (GB 11643-1999 replaced 社会保障号码).
 ID_CUES = ("身份证", "身份号", "证件号", "公民身份", "居住证", "身份证明", "社保卡号", "社会保障号")

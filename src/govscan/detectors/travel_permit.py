@@ -21,6 +21,7 @@ Examples:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -42,6 +43,15 @@ RULE = Rule(
 PATTERN = regex.compile(r"(?<![0-9A-Za-z*])(?P<value>(?P<letter>[CHMT])?\d{8})(?![0-9A-Za-z*])")
 # Where PATTERN can start: a letter before 8 digits, or the first of 8+ digits.
 CANDIDATES = re.compile(r"[CHMT](?=[0-9]{8})|[0-9](?<![0-9]{2})(?=[0-9]{7})")
+
+
+def starts(text: str, numbers: Iterable[tuple[int, int]]) -> Iterator[int]:
+    """Where PATTERN can start: a run of exactly 8 digits, and a permit letter right before it."""
+    for start in [start for start, end in numbers if end - start == 8]:
+        if start and text[start - 1] in "CHMT":
+            yield start - 1
+        yield start
+
 
 HK_MACAU_CUES = ("往来港澳通行证", "港澳通行证", "通行证")
 HOME_RETURN_CUES = ("回乡证", "来往内地通行证", "港澳居民来往内地", "通行证")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -61,11 +61,15 @@ def lexicon_folders(extra: Iterable[Path] = (), *, packaged: bool = True) -> lis
     return folders
 
 
-def load_lexicons(directories: Iterable[Path] | None = None) -> tuple[Lexicon, ...]:
+def load_lexicons(
+    directories: Iterable[Path] | None = None, allows: Callable[[str], bool] | None = None
+) -> tuple[Lexicon, ...]:
     """Load every ``*.yaml`` in the given folders (default: the packaged ones).
 
     Files are read in name order so rule order is deterministic. A term used by
     two files is an error: the same text would get two contradictory verdicts.
+    Files whose code ``allows`` rejects (``--ignore LEX401``) are left out before
+    that check, so a user's list may take over a term from a rule turned off.
     """
     folders = list(directories) if directories is not None else [packaged_lexicon_dir()]
     lexicons: list[Lexicon] = []
@@ -78,6 +82,8 @@ def load_lexicons(directories: Iterable[Path] | None = None) -> tuple[Lexicon, .
             if file_kind(path) != TERMS:
                 continue
             lexicon = load_lexicon(path)
+            if allows is not None and not allows(lexicon.code):
+                continue
             if lexicon.code in codes:
                 raise LexiconError(
                     str(path), f"code {lexicon.code} is already used by {codes[lexicon.code]}", field="code"

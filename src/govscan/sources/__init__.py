@@ -8,6 +8,9 @@ Only this package reads files. Three kinds of format:
   record, yielded lazily so a huge export never sits in memory;
 - **archives** (``.zip``): members read one at a time (see :mod:`.zip`).
 
+Masked copies are written here too (:mod:`.redaction`): each format edits only
+the bytes of masked characters, in the encoding :func:`decode_as` reports.
+
 Errors become :class:`~govscan.errors.InputError` (a whole file) or
 :class:`RecordError` (one record or member) naming where, so a batch can report
 them and go on.
@@ -23,7 +26,7 @@ from typing import BinaryIO
 
 from govscan.errors import InputError
 from govscan.sources import csv, docx, html, jsonl, text
-from govscan.sources.decode import decode
+from govscan.sources.decode import Decoded, decode, decode_as
 from govscan.sources.document import Document, HiddenLink
 from govscan.sources.locate import locate
 from govscan.sources.options import DEFAULT_OPTIONS, ReadOptions, RecordFields
@@ -54,6 +57,7 @@ __all__ = [
     "EXPORTS",
     "READERS",
     "SUFFIXES",
+    "Decoded",
     "Document",
     "HiddenLink",
     "InputError",
@@ -61,6 +65,7 @@ __all__ = [
     "RecordError",
     "RecordFields",
     "decode",
+    "decode_as",
     "expand_path",
     "locate",
     "read_bytes",

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-
-import regex
+import re
 
 # 2024-03-01, 2024/3/1, 2024.03.01, 2024年3月1日, and ISO timestamps (the date part).
-_DATE = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)")
+_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)")
 
 # Unix timestamps above this are milliseconds.
 _MILLISECONDS = 10**11

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import BinaryIO
 
 from charset_normalizer import from_bytes
@@ -36,19 +37,64 @@ _BOMS = (
 _WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5-hkscs": "big5hkscs"}
 
 
+# A BOM's codec → the codec of the bytes after it, by the BOM itself (so UTF-16 keeps its byte order).
+_AFTER_BOM = {
+    codecs.BOM_UTF32_LE: "utf-32-le",
+    codecs.BOM_UTF32_BE: "utf-32-be",
+    codecs.BOM_UTF8: "utf-8",
+    codecs.BOM_UTF16_LE: "utf-16-le",
+    codecs.BOM_UTF16_BE: "utf-16-be",
+}
+_BOM_CODECS = frozenset(encoding for _, encoding in _BOMS)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A decoded file and exactly how it was encoded: ``bom + text.encode(encoding)`` writes it back.
+
+    ``encoding`` never includes a BOM (``utf-16-be``, not ``utf-16``); ``bom`` holds the bytes that
+    preceded the text, empty when there were none.
+    """
+
+    text: str
+    encoding: str
+    bom: bytes = b""
+
+    def encode(self, text: str) -> bytes:
+        """``text`` written the way this file was (same BOM, same codec); UnicodeEncodeError if it cannot be."""
+        return self.bom + text.encode(self.encoding)
+
+
 def decode(name: str, data: bytes, declared: str | None = None) -> str:
     """Decode a text file, or raise InputError saying why it is not text.
 
     ``declared`` is a charset the file names itself (an HTML ``<meta charset>``);
     it is tried after a BOM and strict UTF-8, before detection.
     """
+    return decode_as(name, data, declared).text
+
+
+def decode_as(name: str, data: bytes, declared: str | None = None) -> Decoded:
+    """Like :func:`decode`, also reporting the encoding and BOM it read ``data`` with."""
     if not data:
         raise InputError(name, "empty file")
-    encoding = sniff_encoding(name, data, declared)
+    return _decoded(name, data, sniff_encoding(name, data, declared))
+
+
+def decode_lines_as(name: str, data: bytes) -> Decoded:
+    """The whole of ``data`` decoded as :func:`text_lines` reads it (encoding chosen from the first chunk)."""
+    return _decoded(name, data, sniff_encoding(name, data[:DETECT]))
+
+
+def _decoded(name: str, data: bytes, encoding: str) -> Decoded:
+    bom = next((b for b in _AFTER_BOM if data.startswith(b)), b"") if encoding in _BOM_CODECS else b""
+    if bom:
+        encoding = _AFTER_BOM[bom]
     try:
-        return data.decode(encoding)
+        text = data[len(bom) :].decode(encoding)
     except UnicodeDecodeError as error:
-        raise InputError(name, f"not valid {encoding} at byte {error.start}; cannot decode") from error
+        raise InputError(name, f"not valid {encoding} at byte {error.start + len(bom)}; cannot decode") from error
+    return Decoded(text=text, encoding=codecs.lookup(encoding).name, bom=bom)
 
 
 def sniff_encoding(name: str, data: bytes, declared: str | None = None) -> str:
@@ -123,6 +169,13 @@ def _decodes(data: bytes, encoding: str) -> bool:
     except (UnicodeDecodeError, LookupError):
         return False
     return True
+
+
+def lines_with_ends(text: str) -> list[str]:
+    """``text`` cut after each ``"\\n"`` as :func:`text_lines` cuts it (``str.splitlines`` also cuts at ``"\\r"``)."""
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
 
 
 def text_lines(name: str, stream: BinaryIO) -> Iterator[str]:

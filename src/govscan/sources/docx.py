@@ -11,11 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-
-import docx
-from docx.opc.exceptions import PackageNotFoundError
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from typing import TYPE_CHECKING
 
 from govscan.errors import InputError
 from govscan.sources.document import Document
@@ -23,12 +19,19 @@ from govscan.sources.limits import Limits
 from govscan.sources.locate import locate
 from govscan.sources.options import DEFAULT_OPTIONS, ReadOptions
 
+if TYPE_CHECKING:
+    from docx.table import Table
+
 _PARAGRAPH = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
 _TABLE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tbl"
 
 
 def read(name: str, data: bytes, options: ReadOptions = DEFAULT_OPTIONS) -> list[Document]:
     """The body (and any header/footer text) of a .docx file; ``options.limits`` guard the unpacking."""
+    # python-docx takes ~30 ms to import: only runs that meet a .docx pay for it.
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
     _check_package(name, data, options.limits)
     try:
         word = docx.Document(io.BytesIO(data))
@@ -63,6 +66,9 @@ def _lines(lines: list[str]) -> str:
 
 
 def _block_lines(container, parent) -> list[str]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     lines: list[str] = []
     for child in container.iterchildren():
         if child.tag == _PARAGRAPH:

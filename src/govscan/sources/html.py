@@ -43,7 +43,7 @@ TITLE_META = ("articletitle", "og:title", "title", "dc.title")
 DATE_META = ("pubdate", "publishdate", "article:published_time", "dc.date", "dc.date.issued", "firstpublishedtime")
 
 _CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", regex.IGNORECASE)
-_XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*\?>")
+XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*\?>")
 _SPACE = regex.compile(r"\s+")
 _DIRECTIVE = regex.compile(r"govscan:\s*ignore(?:\[[^\]]*\])?")
 _PUBLISHED_LINE = regex.compile(r"(?:发布|发表|成文|印发)(?:时间|日期)\s*[:：]?\s*(.{0,24})")
@@ -67,7 +67,7 @@ def read(name: str, data: bytes, options: ReadOptions | None = None) -> list[Doc
 
     ``options``: nothing to configure for HTML yet; the parameter keeps every reader's signature alike.
     """
-    text = decode(name, data, declared=_declared_charset(data))
+    text = decode(name, data, declared=declared_charset(data))
     page = parse(name, text)
     documents = [Document(path=name, text=page.text, title=page.title, date=page.date, hidden_links=page.hidden_links)]
     if page.title and page.title not in page.text:
@@ -85,7 +85,13 @@ class Page:
 
 def parse(name: str, text: str) -> Page:
     """Extract a decoded page; InputError when there is no HTML to parse."""
-    text = _XML_DECLARATION.sub("", text, count=1)
+    return parse_tree(name, text)[0]
+
+
+def parse_tree(name: str, text: str, origins: list | None = None) -> tuple[Page, lxml.html.HtmlElement]:
+    """:func:`parse`, also returning the parsed tree; ``origins`` receives where each character of the page's
+    text came from (see ``_Walker.origins``)."""
+    text = XML_DECLARATION.sub("", text, count=1)
     if not text.strip():
         raise InputError(name, "empty HTML page")
     try:
@@ -93,7 +99,7 @@ def parse(name: str, text: str) -> Page:
     except (lxml.etree.ParserError, ValueError) as error:
         raise InputError(name, f"cannot parse HTML: {error}") from error
     meta = _meta(root)
-    walker = _Walker(hidden_classes=_hidden_selectors(root), site=_site(meta))
+    walker = _Walker(hidden_classes=_hidden_selectors(root), site=_site(meta), origins=origins)
     body = root.find("body")
     walker.walk(body if body is not None else root)
     walker.end()
@@ -102,10 +108,10 @@ def parse(name: str, text: str) -> Page:
     date = next((d for d in (parse_date(meta.get(k)) for k in DATE_META) if d), None)
     if date is None:
         date = _published_line_date(extracted)
-    return Page(text=extracted, title=title, date=date, hidden_links=tuple(walker.links))
+    return Page(text=extracted, title=title, date=date, hidden_links=tuple(walker.links)), root
 
 
-def _declared_charset(data: bytes) -> str | None:
+def declared_charset(data: bytes) -> str | None:
     match = _CHARSET.search(data[:4096])
     return match.group(1).decode("ascii") if match else None
 
@@ -173,6 +179,9 @@ class _Walker:
     hidden_classes: dict[str, str]
     site: str | None
     links: list[HiddenLink] = field(default_factory=list)
+    # When a list (redaction), receives per emitted character ``(node, start, end)`` (the slice of the text node
+    # ``(element, "text" | "tail")`` it came from) or ``None`` for characters the walker added.
+    origins: list | None = None
     _pieces: list[str] = field(default_factory=list)
     _directives: list[str] = field(default_factory=list)
     _length: int = 0
@@ -197,11 +206,11 @@ class _Walker:
         elif tag in CELLS:
             self._cell()
         if element.text:
-            self._write(element.text, preformatted=tag == "pre")
+            self._write(element.text, preformatted=tag == "pre", node=(element, "text"))
         for child in element:
             self.walk(child)
             if child.tail:
-                self._write(child.tail, preformatted=tag == "pre")
+                self._write(child.tail, preformatted=tag == "pre", node=(child, "tail"))
         if tag in BLOCKS:
             self._newline()
 
@@ -238,12 +247,13 @@ class _Walker:
         if match:
             self._directives.append(match.group(0))
 
-    def _write(self, text: str, *, preformatted: bool) -> None:
+    def _write(self, text: str, *, preformatted: bool, node: tuple | None = None, base: int = 0) -> None:
         if preformatted:
             for number, line in enumerate(text.split("\n")):
                 if number:
                     self._newline()
-                self._write(line, preformatted=False)
+                self._write(line, preformatted=False, node=node, base=base)
+                base += len(line) + 1
             return
         collapsed = _SPACE.sub(" ", text)
         if not collapsed.strip():
@@ -254,7 +264,8 @@ class _Walker:
         words = collapsed.strip()
         if self._space_pending and not self._line_empty:
             self._emit(" ")
-        self._emit(words)
+        origins = None if self.origins is None else _collapsed_origins(text, collapsed, words, node, base)
+        self._emit(words, origins)
         self._line_empty = False
         self._space_pending = collapsed[-1] == " "
 
@@ -272,6 +283,21 @@ class _Walker:
         self._line_empty = True
         self._space_pending = False
 
-    def _emit(self, piece: str) -> None:
+    def _emit(self, piece: str, origins: list | None = None) -> None:
         self._pieces.append(piece)
         self._length += len(piece)
+        if self.origins is not None:
+            self.origins += origins or [None] * len(piece)
+
+
+def _collapsed_origins(text: str, collapsed: str, words: str, node: tuple | None, base: int) -> list:
+    """Where each character of ``words`` (``text`` with spaces collapsed, then stripped) lies in its node."""
+    origins = []
+    at = 0
+    for space in _SPACE.finditer(text):
+        origins += [(node, base + i, base + i + 1) for i in range(at, space.start())]
+        origins.append((node, base + space.start(), base + space.end()))
+        at = space.end()
+    origins += [(node, base + i, base + i + 1) for i in range(at, len(text))]
+    lead = len(collapsed) - len(collapsed.lstrip())
+    return origins[lead : lead + len(words)]
