@@ -1,16 +1,19 @@
 """Batch scans of files, folders, exports and archives: walk, split into tasks, scan in parallel, stream in order.
 
-The main process walks the inputs lazily and turns them into small tasks (a
-file to read, an archive member's bytes, a run of export records); worker
-processes scan them. At most ``jobs × WINDOW_PER_JOB`` tasks are in flight and
-results are yielded in input order, so output is deterministic and memory
-stays flat however large the archive. With ``jobs == 1`` everything runs in
-this process.
+The main process walks the inputs lazily and turns them into tasks (up to
+``FILES_PER_TASK`` files to read, an archive member's bytes, a run of export
+records or JSON lines); worker processes scan them. At most
+``jobs × WINDOW_PER_JOB`` tasks are in flight and results are yielded in input
+order, so output is deterministic and memory stays flat however large the
+archive. With ``jobs == 1`` everything runs in this process.
 
-Each worker builds its own :class:`~govscan.engine.Scanner` once from a
-picklable :class:`ScanSpec`, then applies inline suppressions and attaches
-baseline fingerprints, which need the document's text and so cannot happen
-later in the main process.
+Each worker has one :class:`~govscan.engine.Scanner`: the main process's own
+when workers are forked, else built once from a picklable :class:`ScanSpec`.
+It applies inline suppressions and attaches baseline fingerprints, which need
+the document's text and so cannot happen later in the main process; given a
+:class:`~govscan.report.records.RenderSpec`, it also renders the output, so
+that the main process, which shares the cores with the workers, does little
+more per file than walk and write.
 """
 
 from __future__ import annotations
