@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import io
+import threading
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from govscan.batch import ScanSpec, Walk, count_inputs, run
+from govscan import batch
+from govscan.batch import ScanSpec, Walk, Worker, _ScanRecords, count_inputs, run
 from govscan.engine import Scanner
 from govscan.models import FileResult
+from govscan.sources import suffix_of
+from govscan.sources.jsonl import iter_documents
 
 
 @pytest.fixture(scope="module")
@@ -85,3 +91,71 @@ def test_folder_without_scannable_files_is_a_usage_error(tmp_path: Path, scanner
     (result,) = _flatten(run((str(tmp_path),), ScanSpec(), jobs=1, scanner=scanner))
     assert result.error is not None and result.error.kind == "usage"
     assert result.error.message.startswith("no files to scan")
+
+
+@given(
+    st.lists(st.sampled_from(["a", "B", ".", "/", "..", "html", ".HTML", "\\", " ", "z.Zip"]), max_size=8).map("".join)
+)
+def test_suffix_of_is_the_suffix_path_gives(name: str) -> None:
+    assert suffix_of(name) == PurePath(name).suffix.lower()
+
+
+def test_small_files_go_to_workers_in_tasks_of_several(
+    tmp_path: Path, scanner: Scanner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("govscan.batch.FILES_PER_TASK", 3)
+    for number in range(8):
+        (tmp_path / f"{number}.txt").write_text(f"第{number}号 1391234{number:04d}\n", encoding="utf-8")
+    (tmp_path / "5.jsonl").write_text('{"id": 1, "text": "再接再励"}\n', encoding="utf-8")
+    chunks = list(run((str(tmp_path),), ScanSpec(), jobs=1, scanner=scanner))
+    assert [chunk.files_done for chunk in chunks] == [3, 2, 0, 1, 3]  # the export cuts a task short
+    paths = [r.path.replace(str(tmp_path) + "/", "") for r in _flatten(chunks)]
+    assert paths == ["0.txt", "1.txt", "2.txt", "3.txt", "4.txt", "5.jsonl#line=1&id=1", "5.txt", "6.txt", "7.txt"]
+    two = _flatten(run((str(tmp_path),), ScanSpec(), jobs=2, scanner=scanner))
+    assert _summary(two, tmp_path) == _summary(_flatten(chunks), tmp_path)
+
+
+def test_export_lines_parsed_by_workers_give_what_reading_the_export_gives(tmp_path: Path, scanner: Scanner) -> None:
+    # Over 64 KiB before the undecodable records, so the encoding is sniffed from good lines.
+    lines = [f'{{"id": {i}, "text": "记录{i} 1391234{i:04d}{"。" * 400}"}}\n' for i in range(70)]
+    lines[3] = "\n"
+    lines[5] = "[1, 2]\n"
+    lines[66] = "{not json\n"
+    export = tmp_path / "e.jsonl"
+    export.write_bytes("".join(lines).encode() + b'{"id": 99, "text": "\xff\xfe"}\n' * 3)
+    with export.open("rb") as stream:
+        items = list(iter_documents(str(export), stream, ScanSpec().read.fields))
+    worker = Worker(ScanSpec(), scanner)
+    expected = [worker.run(_ScanRecords((item,)))[0] for item in items]
+    for jobs in (1, 2):
+        results = _flatten(run((str(export),), ScanSpec(), jobs=jobs, scanner=scanner))
+        assert results == expected
+    assert [r.error.message for r in expected if r.error][-1].startswith("not valid utf-8 after line")
+    errors = [r.path.replace(str(export), "") for r in expected if r.error]
+    assert errors == ["#line=6", ""]  # line 67 sits in the chunk that does not decode: never read
+
+
+def test_workers_start_fresh_when_another_thread_runs(
+    tree: Path, scanner: Scanner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    methods = []
+    start = batch._start
+
+    def recording(*arguments):
+        context, initargs = start(*arguments)
+        methods.append(context.get_start_method())
+        return context, initargs
+
+    monkeypatch.setattr(batch, "_start", recording)
+    one = _flatten(run((str(tree),), ScanSpec(), jobs=1, scanner=scanner))
+    assert _summary(_flatten(run((str(tree),), ScanSpec(), jobs=2, scanner=scanner)), tree) == _summary(one, tree)
+    stop = threading.Event()
+    waiting = threading.Thread(target=stop.wait)
+    waiting.start()
+    try:
+        fresh = _flatten(run((str(tree),), ScanSpec(), jobs=2, scanner=scanner))
+    finally:
+        stop.set()
+        waiting.join()
+    assert _summary(fresh, tree) == _summary(one, tree)
+    assert methods == ["fork", "forkserver"]

@@ -173,3 +173,13 @@ def test_include_and_exclude_apply_to_archive_members(workdir: Path, monkeypatch
     paths = {json.loads(line)["path"] for line in result.stdout.splitlines()}
     # The traversal member is refused whatever the globs say; everything else is an HTML page.
     assert paths == {"site.zip!news/utf8.html", "site.zip!news/gbk.html", "site.zip!../escape.txt"}
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "jsonl", "csv", "sarif"])
+def test_two_workers_write_the_same_bytes_as_one(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, output_format: str
+) -> None:
+    one = _check(workdir, monkeypatch, "--format", output_format, "-q")
+    two = _check(workdir, monkeypatch, "--format", output_format, "-q", jobs="2")
+    assert (two.exit_code, two.stdout, two.stderr) == (one.exit_code, one.stdout, one.stderr)
+    assert one.exit_code == 1 and "news/gbk.html" in one.stdout

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,19 +91,27 @@ class Baseline:
 
     def filter(self, result: FileResult) -> FileResult:
         """``result`` without the findings the baseline accepts."""
-        if result.path not in self._paths:
+        kept = self.kept(result.path, [(f.code, f.fingerprint or "") for f in result.findings])
+        if kept is None or all(kept):
             return result
-        self.scanned.add(result.path)
+        return result.model_copy(
+            update={"findings": tuple(f for f, keep in zip(result.findings, kept, strict=True) if keep)}
+        )
+
+    def kept(self, path: str, findings: Sequence[tuple[str, str]]) -> list[bool] | None:
+        """For each (code, fingerprint) of one result at ``path``, whether it is new; ``None``: all are."""
+        if path not in self._paths:
+            return None
+        self.scanned.add(path)
         kept = []
-        for finding in result.findings:
-            key = (result.path, finding.code, finding.fingerprint or "")
+        for code, digest in findings:
+            key = (path, code, digest)
             if self.remaining[key] > 0:
                 self.remaining[key] -= 1
+                kept.append(False)
             else:
-                kept.append(finding)
-        if len(kept) == len(result.findings):
-            return result
-        return result.model_copy(update={"findings": tuple(kept)})
+                kept.append(True)
+        return kept
 
     def stale(self) -> list[Entry]:
         """Entries of scanned paths (or of files that are gone) that no finding used: fixed or changed."""

@@ -7,6 +7,7 @@ Exit codes: 0 clean · 1 findings at or above ``--fail-on`` · 2 usage error
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -19,7 +20,7 @@ from rich.table import Table
 
 from govscan import __version__, batch
 from govscan import baseline as baseline_file
-from govscan.baseline import Baseline, Entry
+from govscan.baseline import Baseline
 from govscan.batch import STDIN, Chunk, ScanSpec, count_inputs
 from govscan.config import Settings, find_config, load_config, settings
 from govscan.docs import rule_page
@@ -28,14 +29,10 @@ from govscan.errors import ConfigError, InputError, LexiconError
 from govscan.filters import RuleSelection, at_or_above
 from govscan.lexicon import Lexicon, lexicon_folders, load_lexicons
 from govscan.lexicon.lint import check_lexicon_files
-from govscan.models import Confidence, FileResult, Report, Severity
+from govscan.models import Confidence, Severity
 from govscan.redact import confident, parse_keep, redact_text
-from govscan.report import csv as csv_report
-from govscan.report import json as json_report
-from govscan.report import jsonl as jsonl_report
-from govscan.report import sarif as sarif_report
-from govscan.report import text as text_report
 from govscan.report.progress import BatchProgress
+from govscan.report.records import ConsoleLook, RecordWriter, RenderSpec
 from govscan.report.summary import Summary, print_summary
 from govscan.sources import Document, ReadOptions, RecordFields
 from govscan.sources.redaction import redact_path, redaction_inputs
@@ -213,6 +210,9 @@ def check(
     """Scan files, folders, exports (.jsonl/.csv), archives (.zip) or - for stdin."""
     resolved = _settings(scan, fail_on)
     scanner = _checked_scanner(resolved.spec)
+    # The Scanner lives as long as the run: keep the collector from walking it again and again (and
+    # forked workers from copying its pages when it does).
+    gc.freeze()
     accepted = None
     if baseline_path is not None:
         try:
@@ -227,25 +227,32 @@ def check(
     total = count_inputs(paths, resolved.walk) if show_progress else None
     summary = Summary()
     failed = usage_problem = False
-    collected: list[FileResult] = []
     with BatchProgress(total, enabled=show_progress, redirect_stdout=sys.stdout.isatty()) as progress:
-        writer = _Writer(output_format, show_values, collected)
-        for chunk in run_batch(paths, resolved, scanner):
+        look = ConsoleLook.of(Console(highlight=False, soft_wrap=True, emoji=False))
+        render = RenderSpec(output_format, show_values, minimum, look)
+        writer = RecordWriter(sys.stdout, render, scanner.rules)
+        for chunk in run_batch(paths, resolved, scanner, render):
             findings = 0
             for result in chunk.results:
-                if result.findings:
-                    result = result.model_copy(update={"findings": tuple(confident(result.findings, minimum))})
-                if accepted is not None:
-                    result = accepted.filter(result)
-                summary.add(result)
-                writer.write(result)
-                findings += len(result.findings)
-                failed |= any(at_or_above(f.severity, threshold) for f in result.findings)
-                usage_problem |= result.error is not None and result.error.kind == "usage"
+                kept = accepted.kept(result.path, [(k.code, k.fingerprint) for k in result.keys]) if accepted else None
+                keys = result.keys if kept is None else [k for k, keep in zip(result.keys, kept, strict=True) if keep]
+                summary.add_findings(result.path, result.error_kind is not None, keys)
+                if result.error_kind is not None and output_format != "text":
+                    click.echo(f"govscan: {result.path}: {result.error_message}", err=True)
+                writer.write(result, kept)
+                findings += len(keys)
+                failed |= any(at_or_above(Severity(k.severity), threshold) for k in keys)
+                usage_problem |= result.error_kind == "usage"
             summary.files += chunk.files_done
             progress.advance(chunk.files_done, findings)
     stale = accepted.stale() if accepted is not None else None
-    writer.close(scanner, stale)
+    if output_format == "json":
+        writer.close(**({"stale_baseline": [e.model_dump() for e in stale]} if stale is not None else {}))
+    else:
+        writer.close()
+        if stale and output_format in ("jsonl", "csv"):
+            for entry in stale:
+                click.echo(f"govscan: stale baseline entry: {entry.path} {entry.code} {entry.fingerprint}", err=True)
     if output_format == "text":
         print_summary(Console(highlight=False, soft_wrap=True, emoji=False), summary, stale)
     elif not quiet:
@@ -257,46 +264,11 @@ def check(
     sys.exit(EXIT_CLEAN)
 
 
-def run_batch(paths: tuple[str, ...], resolved: Settings, scanner: Scanner) -> Iterator[Chunk]:
+def run_batch(
+    paths: tuple[str, ...], resolved: Settings, scanner: Scanner, render: RenderSpec | None = None
+) -> Iterator[Chunk]:
     stdin = sys.stdin.buffer if STDIN in paths else None
-    return batch.run(paths, resolved.spec, resolved.walk, resolved.jobs, stdin=stdin, scanner=scanner)
-
-
-class _Writer:
-    """Streams each result in the chosen format; only SARIF needs every result before it can write."""
-
-    def __init__(self, output_format: str, show_values: bool, collected: list[FileResult]):
-        self.format = output_format
-        self.show_values = show_values
-        self.collected = collected
-        self.console = Console(highlight=False, soft_wrap=True, emoji=False)
-        self.json = json_report.JsonStream(sys.stdout, show_values=show_values) if output_format == "json" else None
-        self.csv = csv_report.CsvWriter(sys.stdout, show_values=show_values) if output_format == "csv" else None
-
-    def write(self, result: FileResult) -> None:
-        if self.format == "text":
-            text_report.print_file(self.console, result, show_values=self.show_values)
-            return
-        if result.error is not None:
-            click.echo(f"govscan: {result.path}: {result.error.message}", err=True)
-        if self.json is not None:
-            self.json.write(result)
-        elif self.csv is not None:
-            self.csv.write(result)
-        elif self.format == "jsonl":
-            jsonl_report.write_result(sys.stdout, result, show_values=self.show_values)
-        else:
-            self.collected.append(result)
-
-    def close(self, scanner: Scanner, stale: list[Entry] | None) -> None:
-        if self.json is not None:
-            extra = {"stale_baseline": [e.model_dump() for e in stale]} if stale is not None else {}
-            self.json.close(**extra)
-        elif self.format == "sarif":
-            click.echo(sarif_report.render(Report(files=tuple(self.collected)), scanner.rules))
-        elif stale and self.format in ("jsonl", "csv"):
-            for entry in stale:
-                click.echo(f"govscan: stale baseline entry: {entry.path} {entry.code} {entry.fingerprint}", err=True)
+    return batch.run(paths, resolved.spec, resolved.walk, resolved.jobs, stdin=stdin, scanner=scanner, render=render)
 
 
 @cli.group()

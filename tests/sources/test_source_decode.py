@@ -6,9 +6,11 @@ import codecs
 import io
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govscan.errors import InputError
-from govscan.sources.decode import decode, sniff_encoding, text_lines
+from govscan.sources.decode import _decodes, _utf16_without_bom, decode, sniff_encoding, text_lines
 
 SIMPLIFIED = "关于进一步做好政务公开工作的通知：联系电话 13912345678。"
 TRADITIONAL = "關於進一步做好政務公開工作的通知：聯絡電話 13912345678。"
@@ -54,3 +56,23 @@ def test_text_lines_streams_lines_with_numbers_preserved_across_chunks() -> None
     lines = [f"第{i}行\u2028内容\n" for i in range(30000)]
     data = "".join(lines).encode("gb18030")
     assert list(text_lines("big.jsonl", io.BytesIO(data))) == lines
+
+
+def _utf16_plainly(head: bytes) -> str | None:
+    """The NUL counting as first written: one Python step per byte."""
+    if len(head) < 4 or len(head) % 2:
+        head = head[: len(head) - len(head) % 2]
+    if len(head) < 4:
+        return None
+    pairs = len(head) // 2
+    even_nuls = sum(1 for i in range(0, len(head), 2) if head[i] == 0)
+    odd_nuls = sum(1 for i in range(1, len(head), 2) if head[i] == 0)
+    for encoding, aligned, other in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
+        if aligned >= pairs * 0.2 and other * 3 <= aligned and _decodes(head, encoding):
+            return encoding
+    return None
+
+
+@given(st.binary(max_size=64) | st.lists(st.sampled_from([b"\x00", b"a", b"\xd8", b"\x4e", b"\xff"])).map(b"".join))
+def test_utf16_sniffing_counts_nuls_like_the_plain_loop(head: bytes) -> None:
+    assert _utf16_without_bom(head) == _utf16_plainly(head)

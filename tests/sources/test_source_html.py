@@ -90,3 +90,9 @@ def test_read_declares_gbk_and_adds_the_title_field_when_the_body_lacks_it() -> 
 def test_empty_page_is_an_input_error() -> None:
     with pytest.raises(InputError, match="empty HTML page"):
         html.parse("p.html", "   ")
+
+
+def test_an_element_without_style_is_not_hidden_by_style() -> None:
+    # The walker skips _hiding_reason for elements without a style attribute; this is what that assumes.
+    assert html._hiding_reason("") is None
+    assert html._hiding_reason("display: none") == "display:none"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from typing import TextIO
 
-from govscan.models import FileResult
+from govscan.models import FileResult, Finding
 
 COLUMNS = (
     "path",
@@ -35,24 +35,31 @@ class CsvWriter:
 
     def write(self, result: FileResult) -> None:
         if result.error is not None:
-            self._writer.writerow([result.path, *[""] * (len(COLUMNS) - 2), result.error.message])
+            self._writer.writerow(error_row(result.path, result.error.message))
             return
         for f in result.findings:
-            value = f.matched_text if self._show_values or not f.personal_data else ""
-            self._writer.writerow(
-                [
-                    result.path,
-                    f.line,
-                    f.column,
-                    f.code,
-                    f.name,
-                    f.severity.value,
-                    f.confidence.value,
-                    f.message,
-                    f.suggestion or "",
-                    f.excerpt,
-                    f.fingerprint or "",
-                    value,
-                    "",
-                ]
-            )
+            self._writer.writerow(finding_row(result.path, f, show_values=self._show_values))
+
+
+def finding_row(path: str, f: Finding, *, show_values: bool = False, fingerprint: str | None = None) -> list:
+    """The row of one finding; ``fingerprint`` stands in for ``f.fingerprint`` (see ``json.finding_to_dict``)."""
+    value = f.matched_text if show_values or not f.personal_data else ""
+    return [
+        path,
+        f.line,
+        f.column,
+        f.code,
+        f.name,
+        f.severity.value,
+        f.confidence.value,
+        f.message,
+        f.suggestion or "",
+        f.excerpt,
+        fingerprint or f.fingerprint or "",
+        value,
+        "",
+    ]
+
+
+def error_row(path: str, message: str) -> list:
+    return [path, *[""] * (len(COLUMNS) - 2), message]

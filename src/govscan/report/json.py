@@ -12,7 +12,9 @@ from govscan.models import FileResult, Finding, Report
 SCHEMA_VERSION = 1
 
 
-def finding_to_dict(finding: Finding, *, show_values: bool = False) -> dict[str, Any]:
+def finding_to_dict(finding: Finding, *, show_values: bool = False, fingerprint: str | None = None) -> dict[str, Any]:
+    """``fingerprint`` stands in for ``finding.fingerprint`` (batch workers compute it without copying the finding)."""
+    fingerprint = fingerprint or finding.fingerprint
     data: dict[str, Any] = {
         "code": finding.code,
         "name": finding.name,
@@ -30,8 +32,8 @@ def finding_to_dict(finding: Finding, *, show_values: bool = False) -> dict[str,
         "explanation": finding.explanation,
         "source": finding.source.model_dump(mode="json", exclude_none=True) if finding.source else None,
     }
-    if finding.fingerprint:
-        data["fingerprint"] = finding.fingerprint
+    if fingerprint:
+        data["fingerprint"] = fingerprint
     if show_values or not finding.personal_data:
         data["value"] = finding.matched_text
     return data
@@ -44,6 +46,11 @@ def file_to_dict(result: FileResult, *, show_values: bool = False) -> dict[str, 
         "path": result.path,
         "findings": [finding_to_dict(f, show_values=show_values) for f in result.findings],
     }
+
+
+def file_fragment(path: str, findings: list[str]) -> str:
+    """``json.dumps(file_to_dict(…))`` assembled from each finding's own ``json.dumps``: the same text."""
+    return '{"path": ' + json.dumps(path, ensure_ascii=False) + ', "findings": [' + ", ".join(findings) + "]}"
 
 
 def render(report: Report, *, show_values: bool = False) -> str:
@@ -69,10 +76,11 @@ class JsonStream:
         out.write(head[:-1] + ', "files": [')
 
     def write(self, result: FileResult) -> None:
-        self._out.write(
-            ("\n  " if self._first else ",\n  ")
-            + json.dumps(file_to_dict(result, show_values=self._show_values), ensure_ascii=False)
-        )
+        self.write_fragment(json.dumps(file_to_dict(result, show_values=self._show_values), ensure_ascii=False))
+
+    def write_fragment(self, fragment: str) -> None:
+        """One file's object, already serialized (see :func:`file_fragment`)."""
+        self._out.write(("\n  " if self._first else ",\n  ") + fragment)
         self._first = False
 
     def close(self, **extra: Any) -> None:

@@ -1,10 +1,20 @@
-"""A progress bar for long batch scans, on stderr and only on a terminal."""
+"""A progress bar for long batch scans, on stderr and only on a terminal.
+
+It redraws when results arrive (at most ``REFRESH`` seconds apart) rather than
+from a thread of its own: with no other thread running, batch workers can be
+forked, which starts them far faster (see :func:`govscan.batch.run`).
+"""
 
 from __future__ import annotations
+
+import time
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
 from rich.text import Text
+
+# Seconds between redraws.
+REFRESH = 0.1
 
 
 class _FilesPerSecond(ProgressColumn):
@@ -31,9 +41,11 @@ class BatchProgress:
                 # Only when stdout is the same terminal: findings printed meanwhile go above the bar.
                 redirect_stdout=redirect_stdout,
                 redirect_stderr=False,
+                auto_refresh=False,
             )
             self._task = self._progress.add_task("scan", total=total, findings=0)
         self._findings = 0
+        self._drawn = 0.0
 
     def __enter__(self) -> BatchProgress:
         if self._progress is not None:
@@ -49,3 +61,7 @@ class BatchProgress:
             return
         self._findings += findings
         self._progress.update(self._task, advance=files, findings=self._findings)
+        now = time.monotonic()
+        if now - self._drawn >= REFRESH:
+            self._progress.refresh()
+            self._drawn = now

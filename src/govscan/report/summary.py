@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rich.console import Console
@@ -31,18 +32,23 @@ class Summary:
     _current_count: int = 0
 
     def add(self, result: FileResult) -> None:
+        findings = [(f.code, f.name, f.severity) for f in result.findings]
+        self.add_findings(result.path, result.error is not None, findings)
+
+    def add_findings(self, path: str, failed: bool, findings: Sequence[tuple]) -> None:
+        """One document's result: whether it failed, and (code, name, severity, …) of each of its findings."""
         self.documents += 1
-        if result.error is not None:
+        if failed:
             self.errors += 1
-        for finding in result.findings:
-            self.by_code[finding.code] += 1
-            self.by_severity[finding.severity] += 1
-            self.names.setdefault(finding.code, finding.name)
-        container = result.path.split("#", 1)[0]
+        for code, name, severity, *_ in findings:
+            self.by_code[code] += 1
+            self.by_severity[Severity(severity)] += 1
+            self.names.setdefault(code, name)
+        container = path.split("#", 1)[0]
         if container != self._current:
             self._close_current()
             self._current = container
-        self._current_count += len(result.findings)
+        self._current_count += len(findings)
 
     @property
     def findings(self) -> int:

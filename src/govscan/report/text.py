@@ -13,13 +13,17 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTE:
 def print_file(console: Console, result: FileResult, *, show_values: bool = False) -> None:
     """Print one file's findings (or its error) as soon as it is scanned."""
     if result.error is not None:
-        console.print(Text.assemble((result.path, "bold"), ": ", ("error", "bold red"), f": {result.error.message}"))
+        print_error(console, result.path, result.error.message)
         return
     for finding in result.findings:
-        _print_finding(console, result.path, finding, show_values)
+        print_finding(console, result.path, finding, show_values=show_values)
 
 
-def _print_finding(console: Console, path: str, finding: Finding, show_values: bool) -> None:
+def print_error(console: Console, path: str, message: str) -> None:
+    console.print(Text.assemble((path, "bold"), ": ", ("error", "bold red"), f": {message}"))
+
+
+def print_finding(console: Console, path: str, finding: Finding, *, show_values: bool = False) -> None:
     head = Text.assemble(
         (f"{path}:{finding.line}:{finding.column}", "bold"),
         " ",

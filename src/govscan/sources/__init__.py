@@ -19,8 +19,9 @@ them and go on.
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import BinaryIO
 
 from govscan.errors import InputError
@@ -74,8 +75,12 @@ __all__ = [
 
 
 def suffix_of(name: str) -> str:
-    """Lower-case suffix of a file or member name (``.html``)."""
-    return Path(name).suffix.lower()
+    """Lower-case suffix of a file or member name (``.html``): ``Path(name).suffix``, without a Path per name."""
+    _, _, last = name.rpartition("/")
+    if os.altsep or last in ("", ".", ".."):  # Windows separators, a trailing slash or dot: let Path decide
+        return PurePath(name).suffix.lower()
+    dot = last.rfind(".")
+    return last[dot:].lower() if 0 < dot < len(last) - 1 else ""
 
 
 def expand_path(path: Path) -> list[Path]:

@@ -146,8 +146,8 @@ def _utf16_without_bom(head: bytes) -> str | None:
     if len(head) < 4:
         return None
     pairs = len(head) // 2
-    even_nuls = sum(1 for i in range(0, len(head), 2) if head[i] == 0)
-    odd_nuls = sum(1 for i in range(1, len(head), 2) if head[i] == 0)
+    even_nuls = head[0::2].count(0)
+    odd_nuls = head[1::2].count(0)
     for encoding, aligned, other in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
         if aligned >= pairs * 0.2 and other * 3 <= aligned and _decodes(head, encoding):
             return encoding

@@ -220,7 +220,8 @@ class _Walker:
     def _hides(self, element: lxml.html.HtmlElement) -> str | None:
         if element.get("hidden") is not None:
             return "hidden attribute"
-        reason = _hiding_reason(element.get("style") or "")
+        style = element.get("style")
+        reason = _hiding_reason(style) if style else None
         if reason:
             return reason
         for name in (element.get("class") or "").split():

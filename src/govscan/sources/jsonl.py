@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from json.decoder import scanstring
 from typing import BinaryIO
 
@@ -31,20 +31,27 @@ _SCALAR = regex.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false
 def iter_documents(name: str, stream: BinaryIO, fields: RecordFields) -> Iterator[Document | RecordError]:
     """Documents of the export read from ``stream``, one record at a time."""
     try:
-        for number, line in enumerate(text_lines(name, stream), start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                yield RecordError(locate(name, line=number), f"not valid JSON: {error.msg} (column {error.colno})")
-                continue
-            if not isinstance(record, dict):
-                yield RecordError(locate(name, line=number), f"a JSON {type(record).__name__}, not an object")
-                continue
-            yield from documents(name, number, record, fields)
+        yield from line_documents(name, enumerate(text_lines(name, stream), start=1), fields)
     except InputError as error:
         yield RecordError(error.path, error.message)
+
+
+def line_documents(
+    name: str, lines: Iterable[tuple[int, str]], fields: RecordFields
+) -> Iterator[Document | RecordError]:
+    """Documents of decoded, numbered lines: the parsing half, which batch workers do for the main process."""
+    for number, line in lines:
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield RecordError(locate(name, line=number), f"not valid JSON: {error.msg} (column {error.colno})")
+            continue
+        if not isinstance(record, dict):
+            yield RecordError(locate(name, line=number), f"a JSON {type(record).__name__}, not an object")
+            continue
+        yield from documents(name, number, record, fields)
 
 
 def redact(name: str, data: bytes, masker: Masker, options: ReadOptions = DEFAULT_OPTIONS) -> bytes:
