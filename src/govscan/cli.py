@@ -15,7 +15,6 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.markdown import Markdown
 from rich.table import Table
 
 from govscan import __version__, batch
@@ -23,19 +22,16 @@ from govscan import baseline as baseline_file
 from govscan.baseline import Baseline
 from govscan.batch import STDIN, Chunk, ScanSpec, count_inputs
 from govscan.config import Settings, find_config, load_config, settings
-from govscan.docs import rule_page
 from govscan.engine import Scanner
 from govscan.errors import ConfigError, InputError, LexiconError
 from govscan.filters import RuleSelection, at_or_above
 from govscan.lexicon import Lexicon, lexicon_folders, load_lexicons
-from govscan.lexicon.lint import check_lexicon_files
 from govscan.models import Confidence, Severity
 from govscan.redact import confident, parse_keep, redact_text
 from govscan.report.progress import BatchProgress
 from govscan.report.records import ConsoleLook, RecordWriter, RenderSpec
 from govscan.report.summary import Summary, print_summary
 from govscan.sources import Document, ReadOptions, RecordFields
-from govscan.sources.redaction import redact_path, redaction_inputs
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_LEXICON, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
@@ -342,6 +338,10 @@ def rules(output_format: str, lexicon_dirs: tuple[Path, ...], no_default_lexicon
 @_lexicon_options
 def explain(code: str, output_format: str, lexicon_dirs: tuple[Path, ...], no_default_lexicons: bool) -> None:
     """Show the documentation of one rule (by code or name), with every lexicon entry."""
+    from rich.markdown import Markdown  # ~30 ms to import: only explain needs it
+
+    from govscan.docs import rule_page
+
     lexicons = _load_lexicons(lexicon_dirs, no_default_lexicons)
     scanner = _build_scanner((), (), lexicons)
     wanted = code.strip()
@@ -375,6 +375,8 @@ def lexicon_check(
     schema, terms and codes defined twice, entries without a source, short terms
     that fire inside longer ones, and that every example fires (or not) as declared.
     """
+    from govscan.lexicon.lint import check_lexicon_files
+
     targets = list(paths) or lexicon_folders(lexicon_dirs, packaged=not no_default_lexicons)
     problems = check_lexicon_files(targets)
     if output_format == "json":
@@ -458,6 +460,8 @@ def redact(
 ) -> None:
     """Write masked copies (txt, md, html, jsonl, csv): only the bytes of masked values change; inputs are
     never touched. Files that cannot be masked in place (docx, zip) are reported and skipped (exit 2)."""
+    from govscan.sources.redaction import redact_path, redaction_inputs
+
     try:
         keep_by_code = parse_keep(keep)
     except ValueError as error:

@@ -13,8 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from charset_normalizer import from_bytes
-
 from govscan.errors import InputError
 
 # Bytes inspected to tell text from binary and to guess an encoding.
@@ -114,6 +112,8 @@ def sniff_encoding(name: str, data: bytes, declared: str | None = None) -> str:
         encoding = _known(declared)
         if encoding and _decodes(data, encoding):
             return encoding
+    from charset_normalizer import from_bytes  # only for the rare text that is neither UTF-8 nor declared
+
     guess = from_bytes(data[:DETECT], cp_isolation=list(CANDIDATES)).best()
     if guess is not None and _decodes(data, guess.encoding):
         return guess.encoding
