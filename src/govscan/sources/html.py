@@ -26,6 +26,7 @@ from govscan.errors import InputError
 from govscan.sources.dates import find_date, parse_date
 from govscan.sources.decode import decode
 from govscan.sources.document import Document, HiddenLink
+from govscan.sources.html_tokens import tokenize
 from govscan.sources.locate import locate
 from govscan.sources.options import ReadOptions
 
@@ -45,6 +46,8 @@ DATE_META = ("pubdate", "publishdate", "article:published_time", "dc.date", "dc.
 _CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", regex.IGNORECASE)
 XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*\?>")
 _SPACE = regex.compile(r"\s+")
+_HTML_END = regex.compile(r"</html[\t\n\f\r />]", regex.IGNORECASE)
+_LAST_HTML_END = regex.compile(r"</html[\t\n\f\r />][^>]*>[\t\n\f\r ]*\Z", regex.IGNORECASE)
 _DIRECTIVE = regex.compile(r"govscan:\s*ignore(?:\[[^\]]*\])?")
 _PUBLISHED_LINE = regex.compile(r"(?:发布|发表|成文|印发)(?:时间|日期)\s*[:：]?\s*(.{0,24})")
 
@@ -95,13 +98,17 @@ def parse_tree(name: str, text: str, origins: list | None = None) -> tuple[Page,
     if not text.strip():
         raise InputError(name, "empty HTML page")
     try:
-        root = lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(_past_end_tags(text))
     except (lxml.etree.ParserError, ValueError) as error:
         raise InputError(name, f"cannot parse HTML: {error}") from error
     meta = _meta(root)
     walker = _Walker(hidden_classes=_hidden_selectors(root), site=_site(meta), origins=origins)
     body = root.find("body")
-    walker.walk(body if body is not None else root)
+    if body is None:
+        walker.walk(root)
+    else:
+        walker.walk(body)
+        walker.walk_after(body)
     walker.end()
     extracted = walker.text()
     title = _first(meta, TITLE_META) or _text_of(root.find(".//title"))
@@ -109,6 +116,23 @@ def parse_tree(name: str, text: str, origins: list | None = None) -> tuple[Page,
     if date is None:
         date = _published_line_date(extracted)
     return Page(text=extracted, title=title, date=date, hidden_links=tuple(walker.links)), root
+
+
+def _past_end_tags(text: str) -> str:
+    """The page with each ``</html>`` end tag written as a comment of the same length.
+
+    lxml stops at the first ``</html>``, but browsers show what follows it (broken templates, injected spam)
+    at the end of the body. As a comment the tag no longer ends the parse, and every offset stays where it was
+    (redaction maps the parsed text back to the file).
+    """
+    first = _HTML_END.search(text)
+    if first is None or _LAST_HTML_END.match(text, first.start()):
+        return text
+    pieces, at = [], 0
+    for start, end in tokenize(text).html_ends:
+        pieces += [text[at:start], "<!--", " " * (end - start - 7), "-->"]
+        at = end
+    return "".join(pieces) + text[at:]
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -213,6 +237,16 @@ class _Walker:
                 self._write(child.tail, preformatted=tag == "pre", node=(child, "tail"))
         if tag in BLOCKS:
             self._newline()
+
+    def walk_after(self, element: lxml.html.HtmlElement) -> None:
+        """The text after ``element`` in its parent: its tail and its later siblings (what lxml keeps after
+        ``</body>``, which browsers show at the end of the body)."""
+        if element.tail:
+            self._write(element.tail, preformatted=False, node=(element, "tail"))
+        for sibling in element.itersiblings():
+            self.walk(sibling)
+            if sibling.tail:
+                self._write(sibling.tail, preformatted=False, node=(sibling, "tail"))
 
     def text(self) -> str:
         return "".join(self._pieces)

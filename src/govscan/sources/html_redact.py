@@ -72,7 +72,6 @@ class _Parsed:
     nodes: dict[tuple, Ranges]
     tags: list[Tag]
     comments: list[Run]
-    dropped: list[Run]  # text after ``</html>``: not parsed, still published
     code: list[Run]  # script and style contents
 
     @classmethod
@@ -84,14 +83,14 @@ class _Parsed:
         page, root = parse_tree(name, source, origins)
         tokens = tokenize(source)
         runs, tags, comments = tokens.runs, tokens.tags, tokens.comments
-        nodes, dropped = _map_nodes(name, root, runs)
+        nodes = _map_nodes(name, root, runs)
         code = [run for run in runs if run.raw and run.text.strip()]
-        return cls(name, skipped, page, root, origins, nodes, tags, comments, dropped, code)
+        return cls(name, skipped, page, root, origins, nodes, tags, comments, code)
 
     def pieces(self) -> Iterator[tuple[str, str, Ranges]]:
         """``(field, text, file slices)`` of what the page carries besides its visible text: the ``<title>``
         and title metadata (``field="title"``), text a reader cannot see (``"hidden"``: hidden elements,
-        ``noscript``, ``template``, ``select``, text after ``</html>``…) and comments (``"comment"``).
+        ``noscript``, ``template``, ``select``…) and comments (``"comment"``).
         Scripts and styles are code, not text: left as they are."""
         used = {origin[0] for origin in self.origins if origin is not None}
         for text, ranges in _title_texts(self.name, self.root, self.tags, self.nodes, used):
@@ -102,8 +101,6 @@ class _Parsed:
             if key in used or not value.strip() or owner is None or owner.tag in RAW_TEXT | {"title"}:
                 continue
             yield "hidden", value, self.nodes[key]
-        for run in self.dropped:
-            yield "hidden", run.text, run.ranges
         for comment in self.comments:
             if comment.text.strip():
                 yield "comment", comment.text, comment.ranges
@@ -167,9 +164,9 @@ def _values(tag: Tag) -> dict[str, str]:
     return {key: run.text for key, run in tag.attributes.items()}
 
 
-def _map_nodes(name: str, root: lxml.html.HtmlElement, runs: list[Run]) -> tuple[dict[tuple, Ranges], list[Run]]:
-    """For each text node lxml parsed, the file slices of its characters, matched in document order; and the
-    text runs after the last node, which the parser drops (anything after ``</html>``)."""
+def _map_nodes(name: str, root: lxml.html.HtmlElement, runs: list[Run]) -> dict[tuple, Ranges]:
+    """For each text node lxml parsed, the file slices of its characters, matched in document order. Text after
+    ``</html>`` is parsed too (see ``html._past_end_tags``), so text left over was dropped: refused."""
     pending = iter(runs)
     nodes: dict[tuple, Ranges] = {}
     for key, value in _text_nodes(root):
@@ -186,7 +183,10 @@ def _map_nodes(name: str, root: lxml.html.HtmlElement, runs: list[Run]) -> tuple
             else:
                 raise InputError(name, f"the parser moved or changed the text {run.text[:20]!r}; not written")
         nodes[key] = got.ranges
-    return nodes, [run for run in pending if run.text.strip() and not run.raw]
+    left = next((run for run in pending if run.text.strip() and not run.raw), None)
+    if left is not None:
+        raise InputError(name, f"the parser dropped the text {left.text[:20]!r}; not written")
+    return nodes
 
 
 def _text_nodes(element: lxml.html.HtmlElement) -> Iterator[tuple[tuple, str]]:
