@@ -123,7 +123,7 @@ def test_check_reports_trailing_text_at_its_line_and_column(tmp_path) -> None:
     path.write_text("<html><body>\n<p>通知</p>\n<p>正文</p></body></html>\n<p>联系电话13912345678</p>\n")
     result = CliRunner().invoke(cli, ["check", "--select", "PII", str(path)], catch_exceptions=False)
     assert result.exit_code == 1
-    assert result.stdout.splitlines()[0] == f"{path}:3:5 PII002 error 手机号码属于个人信息，公开前应去标识化（如 139****5678）"
+    assert result.stdout.splitlines()[0].startswith(f"{path}:3:5 PII002 error 手机号码属于个人信息")
 
 
 def _masker(scanner: Scanner):
