@@ -47,7 +47,7 @@ _CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9
 XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*\?>")
 _SPACE = regex.compile(r"\s+")
 _HTML_END = regex.compile(r"</html[\t\n\f\r />]", regex.IGNORECASE)
-_LAST_HTML_END = regex.compile(r"</html[\t\n\f\r />][^>]*>[\t\n\f\r ]*\Z", regex.IGNORECASE)
+_LAST_HTML_END = regex.compile(r"</html(?:[\t\n\f\r /][^>]*)?>[\t\n\f\r ]*\Z", regex.IGNORECASE)
 _DIRECTIVE = regex.compile(r"govscan:\s*ignore(?:\[[^\]]*\])?")
 _PUBLISHED_LINE = regex.compile(r"(?:发布|发表|成文|印发)(?:时间|日期)\s*[:：]?\s*(.{0,24})")
 
@@ -127,7 +127,11 @@ def _past_end_tags(text: str) -> str:
     """
     first = _HTML_END.search(text)
     if first is None or _LAST_HTML_END.match(text, first.start()):
-        return text
+        return text  # no end tag, or only one with nothing after it: the usual page, without tokenizing
+    return _end_tags_as_comments(text)
+
+
+def _end_tags_as_comments(text: str) -> str:
     pieces, at = [], 0
     for start, end in tokenize(text).html_ends:
         pieces += [text[at:start], "<!--", " " * (end - start - 7), "-->"]
