@@ -4,7 +4,9 @@ Block elements (``p``, ``div``, ``li``, ``tr``, headings, ``br``…) end a line,
 so a finding's line number is the paragraph an editor sees; table cells are
 separated by tabs. ``script``, ``style``, comments and hidden elements are left
 out. An HTML comment holding a ``govscan: ignore`` directive is kept as text at
-its place, so the suppression applies to that line.
+its place, so the suppression applies to that line. Text after ``</body>`` or
+``</html>`` (broken templates, injected spam) is read as the last lines: browsers
+show it at the end of the body, though lxml would stop at ``</html>``.
 
 While walking the page, anchors that point to another site and that no reader
 can see (``display:none``, ``visibility:hidden``, zero size, pushed off
