@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from govscan.detectors._checksums import luhn_check_digit, luhn_ok, resident_id_check_char
+from govscan.detectors._checksums import luhn_check_digit, luhn_ok, resident_id_check_char, uscc_checksum_ok
 from govscan.detectors._tables import area_codes, regions
 
 SEED = 20240630
@@ -97,6 +97,14 @@ class Values:
             if (check is None or number[-1] == check) and (luhn is None or luhn_ok(number) == luhn):
                 return number
 
+    def foreign_id(self, check: str | None = None) -> str:
+        """A 2023 外国人永久居留身份证 number: 9, 16 digits, MOD 11-2 check; never also a valid credit code."""
+        while True:
+            first17 = "9" + "".join(self.rng.choice("0123456789") for _ in range(16))
+            number = first17 + resident_id_check_char(first17)
+            if (check is None or number[-1] == check) and not uscc_checksum_ok(number):
+                return number
+
     def mobile(self) -> str:
         prefix = self.rng.choice(["139", "138", "135", "186", "177", "153", "199", "191", "166", "150", "188", "147"])
         return prefix + "".join(self.rng.choice("0123456789") for _ in range(8))
@@ -136,6 +144,14 @@ def uscc(rng: random.Random) -> str:
     body = rng.choice(["91", "11", "12", "52", "92"]) + rng.choice(["330106", "110105", "510107", "420100"]) + org
     total = sum(chars.index(c) * pow(3, i, 31) for i, c in enumerate(body))
     return body + chars[(31 - total % 31) % 31]
+
+
+def digit_uscc(rng: random.Random) -> str:
+    """An all-digit credit code (91…) that passes GB 32100 and, by chance, MOD 11-2: it looks like a 9-number."""
+    while True:
+        code = uscc(rng)
+        if code.isdigit() and code[0] == "9" and resident_id_check_char(code[:17]) == code[17]:
+            return code
 
 
 def grouped(number: str, sizes: list[int], sep: str) -> str:
@@ -208,6 +224,7 @@ def build(rng: random.Random) -> list[Case]:
         cases.append(Case(["resident-id", "id-and-luhn"]).add("身份证号：").add(n, "PII001").add("，已核对。"))
         m = v.resident_id(luhn=True)
         cases.append(Case(["bank-card", "id-and-luhn"]).add("社保待遇发放银行卡号：").add(m, "PII004").add("。"))
+    cases += foreign_ids(Values(random.Random(SEED + 1)))
 
     # --- PII002 mobile-phone ---
     for _ in range(30):
@@ -322,6 +339,47 @@ def build(rng: random.Random) -> list[Case]:
     return cases
 
 
+def foreign_ids(v: Values) -> list[Case]:
+    """外国人永久居留身份证 (2023) numbers; their own generator so the other cases keep their values."""
+    cases: list[Case] = []
+    for _ in range(10):
+        cue = v.rng.choice(["外国人永久居留身份证号码：", "永久居留身份证号：", "证件号码（永久居留）："])
+        cases.append(
+            Case(["resident-id", "foreign", "plain"]).add(f"外籍人员{v.name()}，{cue}").add(v.foreign_id(), "PII001")
+        )
+    for _ in range(3):
+        n = v.foreign_id(check="X")
+        x = v.rng.choice(["X", "x", "Ⅹ", "Ｘ"])
+        cases.append(Case(["resident-id", "foreign", "check-x"]).add("外国人永久居留身份证").add(n[:17] + x, "PII001"))
+    for _ in range(3):
+        n = v.foreign_id().translate(FULL_WIDTH)
+        cases.append(Case(["resident-id", "foreign", "full-width"]).add("永久居留证号码：").add(n, "PII001").add("。"))
+    for _ in range(3):
+        n = wrap(v.foreign_id(), v.rng)
+        cases.append(
+            Case(["resident-id", "foreign", "line-break"]).add("永久居留身份证号：").add(n, "PII001").add("\n")
+        )
+    for _ in range(4):
+        row = Case(["resident-id", "foreign", "table"]).add(f"| {v.rng.randrange(1, 40)} | {v.name()} | 女 | ")
+        cases.append(row.add(v.foreign_id(), "PII001").add(" | 已登记 |"))
+    return cases
+
+
+def foreign_id_negatives(v: Values) -> list[Case]:
+    """9-numbers that are not 外国人永久居留身份证 numbers: broken check, serial numbers, all-digit credit codes."""
+    cases: list[Case] = []
+    for _ in range(6):
+        n = v.foreign_id()
+        broken = n[:17] + str((int(n[17]) + 1) % 10 if n[17].isdigit() else 0)
+        cases.append(Case(["negative", "foreign-bad-check-digit"]).add(f"外国人永久居留身份证号码：{broken}"))
+    for _ in range(6):
+        cue = v.rng.choice(["订单号：", "流水号", "合同编号：", "快递单号 ", "发票号码："])
+        cases.append(Case(["negative", "foreign-serial"]).add(f"{cue}{v.foreign_id()}，金额{v.digits(4)}元"))
+    for _ in range(4):
+        cases.append(Case(["negative", "foreign-uscc"]).add(f"| {v.name()}商行 | {digit_uscc(v.rng)} | 个体 |"))
+    return cases
+
+
 def hard_negatives(rng: random.Random) -> list[Case]:
     v = Values(rng)
     cases: list[Case] = []
@@ -417,7 +475,7 @@ def hard_negatives(rng: random.Random) -> list[Case]:
         cases.append(Case(["negative", "masked-email"]).add(f"邮箱z***@163.com，{v.digits(3)}****{v.digits(4)}"))
     for _ in range(4):
         cases.append(Case(["negative", "org-account"]).add(f"收款单位：县财政局，对公账号{v.card(19)}"))
-    return cases
+    return cases + foreign_id_negatives(Values(random.Random(SEED + 2)))
 
 
 def positives_other(rng: random.Random) -> list[Case]:

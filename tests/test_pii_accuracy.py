@@ -53,6 +53,15 @@ def test_corpus_contains_hard_negatives():
     assert {"document-number", "index-number", "uscc", "masked", "long-run", "order-number", "isbn"} <= negative_tags
 
 
+def test_corpus_has_permanent_residence_ids_and_their_hard_negatives():
+    cases = _accuracy_module().load_cases()
+    foreign = [case for case in cases if "foreign" in case["tags"]]
+    assert len(foreign) >= 20
+    assert all(case["text"][label["start"]] in "9９" for case in foreign for label in case["labels"])
+    negative_tags = {tag for case in cases if not case["labels"] for tag in case["tags"]}
+    assert {"foreign-bad-check-digit", "foreign-serial", "foreign-uscc"} <= negative_tags
+
+
 def test_corpus_is_reproducible_from_its_generator():
     module = _bench_module("make_pii_corpus")
     rng = random.Random(module.SEED)

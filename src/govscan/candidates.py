@@ -26,16 +26,8 @@ def finditer_at_candidates(
     are tried (their lookbehinds still see the text before ``start``; their
     lookaheads stop at ``end``, so end at a character no match can hold).
     """
-    match_at = pattern.match
-    reach = start
-    for candidate in candidates.finditer(text, start, len(text) if end is None else end):
-        position = candidate.start()
-        if position < reach:
-            continue
-        match = match_at(text, position)
-        if match is not None:
-            reach = match.end()
-            yield match
+    found = candidates.finditer(text, start, len(text) if end is None else end)
+    return finditer_at(pattern, (candidate.start() for candidate in found), text)
 
 
 def finditer_at(pattern: Any, starts: Iterable[int], text: str) -> Iterator[Any]:

@@ -91,7 +91,16 @@ def test_starts_on_written_forms(detector, text):
     assert fast == plain
 
 
-NUMBERS = ["13912345678", "11010519491231002X", "6222021234567890128", "057188881234", "C12345678", "EA1234567"]
+# Resident ID, 外国人永久居留身份证 (leading 9), mobile, card, landline, permit, passport.
+NUMBERS = [
+    "13912345678",
+    "11010519491231002X",
+    "931124019900307127",
+    "6222021234567890128",
+    "057188881234",
+    "C12345678",
+    "EA1234567",
+]
 LINE_BREAKS = ["\n", " \n", "\t\r\n", "\r\n\t", " \t\n  "]
 
 

@@ -229,14 +229,14 @@ def _may_match(pattern: str, text: str) -> bool:
     Missing characters are found at memchr speed. A pattern that does not open
     with a plain string is tried at every position unless ``regex`` sees what it
     requires (one congress pattern costs ~2 ms/MB), so its longest required
-    string is searched first (~0.1 ms/MB).
+    string is looked for first, at memchr speed too.
     """
     if not contains_all(text, required_characters(pattern)):
         return False
     strings = required_strings(pattern)
     if not strings or pattern.startswith(strings[0]):
         return True
-    return _regex(regex.escape(max(strings, key=len))).search(text) is not None
+    return max(strings, key=len) in text
 
 
 @cache
@@ -245,8 +245,14 @@ def _regex(pattern: str) -> regex.Pattern[str]:
 
 
 def _quote_regex(quoted: Quoted) -> regex.Pattern[str]:
-    after = f"(?=[{regex.escape(CLOSE_QUOTES)}]?(?:{quoted.after}))" if quoted.after else ""
-    return _regex(regex.escape(quoted.term) + after)
+    return _term_regex(quoted.term, quoted.after)
+
+
+@cache
+def _term_regex(term: str, after: str | None) -> regex.Pattern[str]:
+    """Cached by term: ``regex.escape`` is pure Python, and every page asks for every quoted term's pattern."""
+    followed = f"(?=[{regex.escape(CLOSE_QUOTES)}]?(?:{after}))" if after else ""
+    return regex.compile(regex.escape(term) + followed)
 
 
 @cache

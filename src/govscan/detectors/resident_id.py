@@ -5,7 +5,9 @@ What it finds:
     in full-width digits, with the check character written ``X``/``x``/``Ⅹ``/``Ｘ``,
     glued to Chinese text or wrapped onto a new line; 港澳台居民居住证 numbers
     (region 810000/820000/830000), which share the structure; and 15-digit
-    pre-1999 numbers (GB 11643-1989) when an ID cue word stands before them.
+    pre-1999 numbers (GB 11643-1989) when an ID cue word stands before them;
+    and 外国人永久居留身份证 numbers (2023 version, issued from 2023-12-01):
+    18 characters starting with 9 (resident IDs start with 1–8).
 
 Why it matters:
     Inspection notices list unmasked ID numbers in 公示 as privacy leaks
@@ -21,8 +23,18 @@ Validation:
     card when a card cue (卡号, 账号…) is the nearest cue word; a unified social
     credit code (GB 32100, cue 信用代码) is an organisation and never fires.
 
+    A permanent-residence number (国家移民管理局, 新版外国人永久居留身份证机读信息
+    规则（2023版）) is checked for its length, leading 9 and MOD 11-2 check
+    character only: the layout of its middle digits is not confirmed in our
+    sources, so it is not checked. That leaves one random 9-number in 11
+    passing, so context decides more: an ID cue (永久居留, 外国人, 身份证…) gives
+    high confidence; without one it is medium, and a card or serial-number cue
+    (卡号, 订单号, 流水号…) or a valid GB 32100 check (an all-digit credit code
+    starting 91/92/93) drops it.
+
 Examples:
-    身份证号：11010519491231002X → fires; 110101********4514 → does not fire.
+    身份证号：11010519491231002X → fires; 110101********4514 → does not fire;
+    永久居留身份证号：931124019900307119 → fires; 订单号：931124019900307119 → does not fire.
 """
 
 from __future__ import annotations
@@ -34,7 +46,7 @@ from collections.abc import Iterable
 import regex
 
 from govscan.detectors import Candidate, Verdict
-from govscan.detectors._checksums import luhn_ok, resident_id_check_char
+from govscan.detectors._checksums import luhn_ok, resident_id_check_char, uscc_checksum_ok
 from govscan.detectors._context import clause_before, has_cue, nearest_cue
 from govscan.detectors._digits import BLANKS, NOT_AFTER, NOT_BEFORE, compact, wrapped
 from govscan.detectors._tables import PROVINCE_PREFIXES, regions
@@ -80,6 +92,10 @@ def starts(text: str, numbers: Iterable[tuple[int, int]]) -> list[int]:
 ID_CUES = ("身份证", "身份号", "证件号", "公民身份", "居住证", "身份证明", "社保卡号", "社会保障号")
 CARD_CUES = ("银行卡", "卡号", "账号", "帐号", "账户", "帐户", "开户行", "开户银行", "存折")
 ORGANISATION_CUES = ("信用代码", "机构代码", "纳税人识别号", "税号", "注册号")
+# Cues for the 外国人永久居留身份证 (its older name 外国人永久居留证 included).
+FOREIGN_CUES = ("永久居留", "永居证", "居留证", "外国人", "外籍")
+# Numbers of things, not people: a bare 9-number after one of these is not a permanent-residence ID.
+SERIAL_CUES = ("订单号", "流水号", "编号", "单号", "批号", "序列号", "条码", "交易号", "文号", "索引号", "工号", "发票")
 
 # How far before a number a cue word may stand (a table header cell is often further; see accuracy.md).
 CUE_WIDTH = 16
@@ -94,6 +110,8 @@ def validate(candidate: Candidate) -> Verdict | None:
         return None
     if candidate.group("old"):
         return _validate_old(number, before, candidate.as_of)
+    if number[0] == "9":
+        return _validate_foreign(number, before)
     if number[:2] not in PROVINCE_PREFIXES or resident_id_check_char(number[:17]) != number[17]:
         return None
     birth = birth_date(number[6:14], candidate.as_of)
@@ -118,6 +136,21 @@ def _validate_old(number: str, before: str, as_of: dt.date) -> Verdict | None:
         f"15 位旧号码：地区码 {number[:6]}（{region}）、出生日期 {birth.isoformat()} 有效，前有“身份证”等提示词"
     )
     return Verdict(explanation=explanation, confidence=min(confidence, Confidence.MEDIUM, key=lambda c: c.rank))
+
+
+def _validate_foreign(number: str, before: str) -> Verdict | None:
+    """A 2023 外国人永久居留身份证 number: length, leading 9 and check character; cue words decide the rest."""
+    if resident_id_check_char(number[:17]) != number[17]:
+        return None
+    cue = has_cue(before, FOREIGN_CUES + ID_CUES)
+    if cue is None and (has_cue(before, CARD_CUES + SERIAL_CUES) or uscc_checksum_ok(number)):
+        return None
+    if claimed_by_card(number, before):
+        return None
+    explanation = f"外国人永久居留身份证号码（2023 版）：18 位、首位 9、校验码 {number[17]} 有效"
+    if cue is not None:
+        return Verdict(explanation=f"{explanation}，前有“{cue}”", confidence=Confidence.HIGH)
+    return Verdict(explanation=f"{explanation}；前无“永久居留”等提示词", confidence=Confidence.MEDIUM)
 
 
 def birth_date(yyyymmdd: str, as_of: dt.date) -> dt.date | None:
