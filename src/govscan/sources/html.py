@@ -4,7 +4,9 @@ Block elements (``p``, ``div``, ``li``, ``tr``, headings, ``br``…) end a line,
 so a finding's line number is the paragraph an editor sees; table cells are
 separated by tabs. ``script``, ``style``, comments and hidden elements are left
 out. An HTML comment holding a ``govscan: ignore`` directive is kept as text at
-its place, so the suppression applies to that line.
+its place, so the suppression applies to that line. Text after ``</body>`` or
+``</html>`` (broken templates, injected spam) is read as the last lines: browsers
+show it at the end of the body, though lxml would stop at ``</html>``.
 
 While walking the page, anchors that point to another site and that no reader
 can see (``display:none``, ``visibility:hidden``, zero size, pushed off
@@ -26,6 +28,7 @@ from govscan.errors import InputError
 from govscan.sources.dates import find_date, parse_date
 from govscan.sources.decode import decode
 from govscan.sources.document import Document, HiddenLink
+from govscan.sources.html_tokens import tokenize
 from govscan.sources.locate import locate
 from govscan.sources.options import ReadOptions
 
@@ -45,6 +48,8 @@ DATE_META = ("pubdate", "publishdate", "article:published_time", "dc.date", "dc.
 _CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", regex.IGNORECASE)
 XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*\?>")
 _SPACE = regex.compile(r"\s+")
+_HTML_END = regex.compile(r"</html[\t\n\f\r />]", regex.IGNORECASE)
+_LAST_HTML_END = regex.compile(r"</html(?:[\t\n\f\r /][^>]*)?>[\t\n\f\r ]*\Z", regex.IGNORECASE)
 _DIRECTIVE = regex.compile(r"govscan:\s*ignore(?:\[[^\]]*\])?")
 _PUBLISHED_LINE = regex.compile(r"(?:发布|发表|成文|印发)(?:时间|日期)\s*[:：]?\s*(.{0,24})")
 
@@ -95,13 +100,17 @@ def parse_tree(name: str, text: str, origins: list | None = None) -> tuple[Page,
     if not text.strip():
         raise InputError(name, "empty HTML page")
     try:
-        root = lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(_past_end_tags(text))
     except (lxml.etree.ParserError, ValueError) as error:
         raise InputError(name, f"cannot parse HTML: {error}") from error
     meta = _meta(root)
     walker = _Walker(hidden_classes=_hidden_selectors(root), site=_site(meta), origins=origins)
     body = root.find("body")
-    walker.walk(body if body is not None else root)
+    if body is None:
+        walker.walk(root)
+    else:
+        walker.walk(body)
+        walker.walk_after(body)
     walker.end()
     extracted = walker.text()
     title = _first(meta, TITLE_META) or _text_of(root.find(".//title"))
@@ -109,6 +118,27 @@ def parse_tree(name: str, text: str, origins: list | None = None) -> tuple[Page,
     if date is None:
         date = _published_line_date(extracted)
     return Page(text=extracted, title=title, date=date, hidden_links=tuple(walker.links)), root
+
+
+def _past_end_tags(text: str) -> str:
+    """The page with each ``</html>`` end tag written as a comment of the same length.
+
+    lxml stops at the first ``</html>``, but browsers show what follows it (broken templates, injected spam)
+    at the end of the body. As a comment the tag no longer ends the parse, and every offset stays where it was
+    (redaction maps the parsed text back to the file).
+    """
+    first = _HTML_END.search(text)
+    if first is None or _LAST_HTML_END.match(text, first.start()):
+        return text  # no end tag, or only one with nothing after it: the usual page, without tokenizing
+    return _end_tags_as_comments(text)
+
+
+def _end_tags_as_comments(text: str) -> str:
+    pieces, at = [], 0
+    for start, end in tokenize(text).html_ends:
+        pieces += [text[at:start], "<!--", " " * (end - start - 7), "-->"]
+        at = end
+    return "".join(pieces) + text[at:]
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -213,6 +243,16 @@ class _Walker:
                 self._write(child.tail, preformatted=tag == "pre", node=(child, "tail"))
         if tag in BLOCKS:
             self._newline()
+
+    def walk_after(self, element: lxml.html.HtmlElement) -> None:
+        """The text after ``element`` in its parent: its tail and its later siblings (what lxml keeps after
+        ``</body>``, which browsers show at the end of the body)."""
+        if element.tail:
+            self._write(element.tail, preformatted=False, node=(element, "tail"))
+        for sibling in element.itersiblings():
+            self.walk(sibling)
+            if sibling.tail:
+                self._write(sibling.tail, preformatted=False, node=(sibling, "tail"))
 
     def text(self) -> str:
         return "".join(self._pieces)

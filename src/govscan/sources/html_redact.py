@@ -17,49 +17,18 @@ from __future__ import annotations
 
 import html as html_entities
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from html.entities import html5
+from dataclasses import dataclass
 
 import lxml.html
-import regex
 
 from govscan.errors import InputError
 from govscan.sources.decode import Decoded, decode_as
 from govscan.sources.document import Document
 from govscan.sources.html import TITLE_META, XML_DECLARATION, Page, declared_charset, parse_tree
+from govscan.sources.html_tokens import RAW_TEXT, Ranges, Run, Tag, tokenize
 from govscan.sources.locate import locate
 from govscan.sources.options import ReadOptions
 from govscan.sources.splice import Edit, Masker, changes, splice
-
-Ranges = list[tuple[int, int]]
-
-# Elements whose content is not markup: raw text (no references) and escapable raw text (references decoded).
-RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes"})
-ESCAPABLE_RAW_TEXT = frozenset({"title", "textarea"})
-
-_MARKUP = regex.compile(r"<(?=[A-Za-z/!?])")
-_TAG_NAME = regex.compile(r"[A-Za-z][^\t\n\f\r />]*")
-_ATTRIBUTE_NAME = regex.compile(r"[^\t\n\f\r />][^\t\n\f\r /=>]*")
-_SPACES = regex.compile(r"[\t\n\f\r /]*")
-_UNQUOTED = regex.compile(r"[^\t\n\f\r >]*")
-_BLANKS = regex.compile(r"[\t\n\f\r ]*")
-# A character reference as the html module finds them, or a line ending (CR LF and CR read as LF).
-_REFERENCE = regex.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{0,31};?)|\r\n?")
-
-
-@dataclass
-class _Run:
-    """Decoded characters of the file and, for each, the slice of the file's text that wrote it."""
-
-    text: str = ""
-    ranges: Ranges = field(default_factory=list)
-    raw: bool = False  # script or style content: code, never edited
-
-
-@dataclass
-class _Tag:
-    name: str
-    attributes: dict[str, _Run]
 
 
 def redact(name: str, data: bytes, masker: Masker, options: ReadOptions | None = None) -> bytes:
@@ -101,10 +70,9 @@ class _Parsed:
     root: lxml.html.HtmlElement
     origins: list
     nodes: dict[tuple, Ranges]
-    tags: list[_Tag]
-    comments: list[_Run]
-    dropped: list[_Run]  # text after ``</html>``: not parsed, still published
-    code: list[_Run]  # script and style contents
+    tags: list[Tag]
+    comments: list[Run]
+    code: list[Run]  # script and style contents
 
     @classmethod
     def of(cls, name: str, decoded: Decoded) -> _Parsed:
@@ -113,15 +81,16 @@ class _Parsed:
         source = decoded.text[skipped:]
         origins: list = []
         page, root = parse_tree(name, source, origins)
-        runs, tags, comments = _tokenize(source)
-        nodes, dropped = _map_nodes(name, root, runs)
+        tokens = tokenize(source)
+        runs, tags, comments = tokens.runs, tokens.tags, tokens.comments
+        nodes = _map_nodes(name, root, runs)
         code = [run for run in runs if run.raw and run.text.strip()]
-        return cls(name, skipped, page, root, origins, nodes, tags, comments, dropped, code)
+        return cls(name, skipped, page, root, origins, nodes, tags, comments, code)
 
     def pieces(self) -> Iterator[tuple[str, str, Ranges]]:
         """``(field, text, file slices)`` of what the page carries besides its visible text: the ``<title>``
         and title metadata (``field="title"``), text a reader cannot see (``"hidden"``: hidden elements,
-        ``noscript``, ``template``, ``select``, text after ``</html>``…) and comments (``"comment"``).
+        ``noscript``, ``template``, ``select``…) and comments (``"comment"``).
         Scripts and styles are code, not text: left as they are."""
         used = {origin[0] for origin in self.origins if origin is not None}
         for text, ranges in _title_texts(self.name, self.root, self.tags, self.nodes, used):
@@ -132,8 +101,6 @@ class _Parsed:
             if key in used or not value.strip() or owner is None or owner.tag in RAW_TEXT | {"title"}:
                 continue
             yield "hidden", value, self.nodes[key]
-        for run in self.dropped:
-            yield "hidden", run.text, run.ranges
         for comment in self.comments:
             if comment.text.strip():
                 yield "comment", comment.text, comment.ranges
@@ -175,7 +142,7 @@ def _escape(char: str, *, attribute: bool) -> str:
 
 
 def _title_texts(
-    name: str, root: lxml.html.HtmlElement, tags: list[_Tag], nodes: dict, used: set
+    name: str, root: lxml.html.HtmlElement, tags: list[Tag], nodes: dict, used: set
 ) -> Iterator[tuple[str, Ranges]]:
     """The ``<title>`` text (unless the page's text already holds it: a title in the body) and the content of
     every title meta (``TITLE_META``), each with its file slices."""
@@ -193,17 +160,17 @@ def _title_texts(
             yield content.text, content.ranges
 
 
-def _values(tag: _Tag) -> dict[str, str]:
+def _values(tag: Tag) -> dict[str, str]:
     return {key: run.text for key, run in tag.attributes.items()}
 
 
-def _map_nodes(name: str, root: lxml.html.HtmlElement, runs: list[_Run]) -> tuple[dict[tuple, Ranges], list[_Run]]:
-    """For each text node lxml parsed, the file slices of its characters, matched in document order; and the
-    text runs after the last node, which the parser drops (anything after ``</html>``)."""
+def _map_nodes(name: str, root: lxml.html.HtmlElement, runs: list[Run]) -> dict[tuple, Ranges]:
+    """For each text node lxml parsed, the file slices of its characters, matched in document order. Text after
+    ``</html>`` is parsed too (see ``html._past_end_tags``), so text left over was dropped: refused."""
     pending = iter(runs)
     nodes: dict[tuple, Ranges] = {}
     for key, value in _text_nodes(root):
-        got = _Run()
+        got = Run()
         while len(got.text) < len(value):
             run = next(pending, None)
             if run is None:
@@ -216,7 +183,10 @@ def _map_nodes(name: str, root: lxml.html.HtmlElement, runs: list[_Run]) -> tupl
             else:
                 raise InputError(name, f"the parser moved or changed the text {run.text[:20]!r}; not written")
         nodes[key] = got.ranges
-    return nodes, [run for run in pending if run.text.strip() and not run.raw]
+    left = next((run for run in pending if run.text.strip() and not run.raw), None)
+    if left is not None:
+        raise InputError(name, f"the parser dropped the text {left.text[:20]!r}; not written")
+    return nodes
 
 
 def _text_nodes(element: lxml.html.HtmlElement) -> Iterator[tuple[tuple, str]]:
@@ -228,103 +198,3 @@ def _text_nodes(element: lxml.html.HtmlElement) -> Iterator[tuple[tuple, str]]:
             yield from _text_nodes(child)
     if element.tail:
         yield (element, "tail"), element.tail
-
-
-def _tokenize(source: str) -> tuple[list[_Run], list[_Tag], list[_Run]]:
-    """The page's character data between markup (one run per gap), its start tags with attribute values, and
-    its comments."""
-    runs: list[_Run] = []
-    tags: list[_Tag] = []
-    comments: list[_Run] = []
-    at = 0
-    while at < len(source):
-        markup = _MARKUP.search(source, at)
-        end = markup.start() if markup else len(source)
-        runs.append(_decoded(source, at, end, attribute=False))
-        if not markup:
-            break
-        at = end
-        if source.startswith("<!--", at):
-            close = source.find("-->", at + 4)
-            close = len(source) if close < 0 else close
-            comments.append(_decoded(source, at + 4, close, attribute=False, references=False))
-            at = close + 3
-        elif source[at + 1] in "!?/":
-            close = source.find(">", at)
-            at = len(source) if close < 0 else close + 1
-        else:
-            tag, at = _start_tag(source, at + 1)
-            tags.append(tag)
-            if tag.name in RAW_TEXT | ESCAPABLE_RAW_TEXT:
-                closing = regex.compile(rf"</{regex.escape(tag.name)}[\t\n\f\r />]", regex.IGNORECASE)
-                found = closing.search(source, at)
-                end = found.start() if found else len(source)
-                if tag.name in RAW_TEXT:
-                    runs.append(_decoded(source, at, end, attribute=False, references=False))
-                    runs[-1].raw = True
-                else:
-                    runs.append(_decoded(source, at, end, attribute=False))
-                at = end
-    return runs, tags, comments
-
-
-def _start_tag(source: str, at: int) -> tuple[_Tag, int]:
-    name = _TAG_NAME.match(source, at)
-    tag = _Tag(name.group().lower(), {})
-    at = name.end()
-    while at < len(source):
-        at = _SPACES.match(source, at).end()
-        if at >= len(source) or source[at] == ">":
-            return tag, at + 1
-        attribute = _ATTRIBUTE_NAME.match(source, at)
-        at = _BLANKS.match(source, attribute.end()).end()
-        value = _Run()
-        if source.startswith("=", at):
-            at = _BLANKS.match(source, at + 1).end()
-            quote = source[at : at + 1]
-            if quote in ("'", '"'):
-                close = source.find(quote, at + 1)
-                close = len(source) if close < 0 else close
-                value = _decoded(source, at + 1, close, attribute=True)
-                at = close + 1
-            else:
-                end = _UNQUOTED.match(source, at).end()
-                value = _decoded(source, at, end, attribute=True)
-                at = end
-        tag.attributes.setdefault(attribute.group().lower(), value)
-    return tag, at
-
-
-def _decoded(source: str, start: int, end: int, *, attribute: bool, references: bool = True) -> _Run:
-    """``source[start:end]`` as the parser reads it: line endings as LF, character references decoded."""
-    run = _Run()
-    at = start
-    for found in _REFERENCE.finditer(source, start, end):
-        if found.group().startswith("&") and not references:
-            continue
-        pieces = [("\n", found.span())] if found.group().startswith("\r") else _reference(found, source, end, attribute)
-        for text, where in [*((source[i], (i, i + 1)) for i in range(at, found.start())), *pieces]:
-            run.text += text
-            run.ranges += [where] * len(text)
-        at = found.end()
-    run.text += source[at:end]
-    run.ranges += [(i, i + 1) for i in range(at, end)]
-    return run
-
-
-def _reference(found: regex.Match, source: str, end: int, attribute: bool) -> list[tuple[str, tuple[int, int]]]:
-    """A reference's characters with the slices that wrote them. A name is read as the longest entity it starts
-    with, the rest as plain text (``&notit`` is ``¬`` then ``it``); in an attribute a name without ``;``
-    followed by ``=`` or a letter or digit stays as written (HTML5)."""
-    written, (start, stop) = found.group(), found.span()
-    if written.startswith("&#"):
-        return [(html_entities.unescape(written), (start, stop))]
-    name = written[1:]
-    if name.endswith(";") and name in html5:
-        return [(html5[name], (start, stop))]
-    known = max((k for k in range(1, len(name) + 1) if name[:k] in html5), default=0)
-    after = name[known : known + 1] if known < len(name) else source[stop : min(stop + 1, end)]
-    if not known or (attribute and (after == "=" or (after.isascii() and after.isalnum()))):
-        return [(char, (start + i, start + i + 1)) for i, char in enumerate(written)]
-    entity = (html5[name[:known]], (start, start + 1 + known))
-    return [entity, *((char, (start + 1 + i, start + 2 + i)) for i, char in enumerate(name[known:], start=known))]
