@@ -36,6 +36,7 @@ from govscan.engine import _Builder, _detect, _outermost
 from govscan.normalize import fold
 
 sys.path.insert(0, str(Path(__file__).parent))
+from batch import run_once
 from corpus import Generator
 
 # The cheapest pass that still finds every personal-data candidate: digit runs
@@ -207,35 +208,14 @@ def main() -> None:
         outputs = {}
         for jobs in (1, 2):
             out = work / f"jobs{jobs}.jsonl"
-            start = time.perf_counter()
-            with out.open("wb") as sink:
-                process = subprocess.Popen(
-                    [
-                        sys.executable,
-                        "-m",
-                        "govscan",
-                        "check",
-                        "--jobs",
-                        str(jobs),
-                        "--format",
-                        "jsonl",
-                        "--fail-on",
-                        "never",
-                        "--quiet",
-                        str(archive),
-                    ],
-                    stdout=sink,
-                )
-                # This run's own peak (its largest process, workers included): RUSAGE_CHILDREN would also
-                # count the corpus generator run earlier.
-                _, status, usage = os.wait4(process.pid, 0)
-                process.returncode = os.waitstatus_to_exitcode(status)
-            wall = time.perf_counter() - start
-            base = base or wall
+            # Sampled from /proc every 0.1 s: the rusage of a child forked from this (large) process would
+            # report this process's own peak, inherited across fork and exec.
+            run = run_once(sys.executable, str(archive), jobs, "jsonl", out)
+            largest = max((max(sample.values(), default=0) for sample in run.samples), default=0)
+            base = base or run.wall
             outputs[jobs] = out.read_bytes()
-            print(
-                f"| {jobs} | {wall:.2f} | {pages / wall:.0f} | {base / wall:.2f}x | {usage.ru_maxrss / 1024:.0f} MB |"
-            )
+            speed_up = base / run.wall
+            print(f"| {jobs} | {run.wall:.2f} | {pages / run.wall:.0f} | {speed_up:.2f}x | {largest / 2**20:.0f} MB |")
         print(f"\noutput identical for --jobs 1 and --jobs 2: {outputs[1] == outputs[2]}")
 
     print("\n## Start-up: `govscan check` on one small page (wall s, median of 5)\n")
