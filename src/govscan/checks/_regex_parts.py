@@ -8,6 +8,7 @@ conservative: it may find fewer required characters than there are, never more.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 
 # After "(?": what opens a group that is neither a flag setting nor a reference to another group.
@@ -19,15 +20,8 @@ _ESCAPED_LITERALS = frozenset(r".^$*+?{}[]()|\/-#&~ ,:;<=>!\"'%@`")
 def top_level_alternatives(pattern: str) -> list[str]:
     """``pattern`` split at each ``|`` outside its groups and character classes."""
     parts = []
-    start = index = depth = 0
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "[":
-            index = _class_end(pattern, index)
-            continue
+    start = depth = 0
+    for index, char in _outside_classes(pattern):
         if char == "(":
             depth += 1
         elif char == ")":
@@ -35,9 +29,21 @@ def top_level_alternatives(pattern: str) -> list[str]:
         elif char == "|" and depth == 0:
             parts.append(pattern[start:index])
             start = index + 1
-        index += 1
     parts.append(pattern[start:])
     return parts
+
+
+def _outside_classes(pattern: str, index: int = 0) -> Iterator[tuple[int, str]]:
+    """Each character of ``pattern`` from ``index`` on with its position, stepping over escapes and classes."""
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+        elif char == "[":
+            index = _class_end(pattern, index)
+        else:
+            yield index, char
+            index += 1
 
 
 @cache
@@ -142,19 +148,11 @@ def _class_end(pattern: str, index: int) -> int:
 def _group_end(pattern: str, index: int) -> int:
     """Index after the group opening at ``index``."""
     depth = 0
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "[":
-            index = _class_end(pattern, index)
-            continue
+    for position, char in _outside_classes(pattern, index):
         depth += {"(": 1, ")": -1}.get(char, 0)
-        index += 1
         if depth == 0:
-            break
-    return index
+            return position + 1
+    return len(pattern)
 
 
 def _quantifier(pattern: str, index: int) -> tuple[int, bool]:
