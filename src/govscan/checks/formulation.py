@@ -21,6 +21,7 @@ from functools import cache
 
 import regex
 
+from govscan.candidates import finditer_at
 from govscan.checks import CheckContext
 from govscan.checks._regex_parts import (
     contains_all,
@@ -286,14 +287,8 @@ def _occurrences(terms: tuple[str, ...], text: str) -> dict[str, list[int]]:
 
 def _quote_hits(rule: Rule, data: Formulations, quoted: Quoted, text: str, starts: list[int]) -> Iterator[Hit]:
     """What the term's pattern finds (``finditer``), tried only at the term's ``starts``."""
-    pattern = _quote_regex(quoted)
-    reach = 0
-    for candidate in starts:
-        written = pattern.match(text, candidate) if candidate >= reach else None
-        if written is None:
-            continue
+    for written in finditer_at(_quote_regex(quoted), starts, text):
         start, end = written.span()
-        reach = end
         if start > 0 and text[start - 1] in OPEN_QUOTES and end < len(text) and text[end] in CLOSE_QUOTES:
             continue
         yield Hit(

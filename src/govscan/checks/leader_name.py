@@ -22,6 +22,7 @@ from functools import cache
 
 import regex
 
+from govscan.candidates import finditer_at
 from govscan.checks import CheckContext
 from govscan.hit import Hit
 from govscan.lexicon.leaders import Leader, Leaders, Title, packaged_leaders
@@ -79,14 +80,7 @@ def _written_titles(titles: tuple[str, ...], text: str) -> Iterator[regex.Match[
                 start = ending.end() - len(title)
                 if start >= 0 and text.startswith(title, start):
                     starts.add(start)
-    pattern = _titles_regex(titles)
-    reach = 0
-    for start in sorted(starts):
-        if start >= reach:
-            written = pattern.match(text, start)
-            if written is not None:
-                reach = written.end()
-                yield written
+    yield from finditer_at(_titles_regex(titles), sorted(starts), text)
 
 
 def find(data: Leaders, text: str, as_of: dt.date, rule: Rule | None = None) -> list[Hit]:

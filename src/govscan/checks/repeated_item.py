@@ -29,6 +29,7 @@ from collections.abc import Iterator
 
 import regex
 
+from govscan.candidates import finditer_at
 from govscan.checks import CheckContext
 from govscan.checks._marks import last_mark_before
 from govscan.hit import Hit
@@ -169,13 +170,7 @@ def _numbered_line_matches(text: str) -> Iterator[re.Match[str]]:
 def _inline_items(text: str) -> Iterator[re.Match[str]]:
     """What ``_INLINE_ITEM.finditer(text)`` finds, tried only where a marker's first character stands."""
     starts = heapq.merge(*((m.start() for m in starts.finditer(text)) for starts in _INLINE_ITEM_STARTS))
-    reach = 0
-    for start in starts:
-        if start >= reach:
-            match = _INLINE_ITEM.match(text, start)
-            if match is not None:
-                reach = match.end()
-                yield match
+    return finditer_at(_INLINE_ITEM, starts, text)
 
 
 def _inline_lists(text: str) -> Iterator[list[Item]]:

@@ -8,25 +8,21 @@ A detector module defines:
 - ``validate(candidate) -> Verdict | None``: confirms a match (checksum,
   calendar, context words) or drops it by returning ``None``.
 
-Optionally, for speed, either of:
-
-- ``starts(text, numbers) -> Iterable[int]``: ascending positions that include
-  every position where ``PATTERN`` can match. ``numbers`` holds the spans of
-  the text's digit runs that can belong to a long written number (six digits
-  or more, or followed by a joiner such as ``-``, a parenthesis, a space or a
-  line break; see :func:`govscan.candidates.number_runs`), found once per text
-  and shared by every detector: a detector of numbers looks only around them.
-- ``CANDIDATES``: a compiled pattern (stdlib ``re`` is fine) that is much
-  cheaper to scan than ``PATTERN`` and whose matches *start* at every position
-  where ``PATTERN`` can match (a superset). Write it as one character plus
-  lookarounds (``\\d(?<!\\d\\d)(?=\\d{5})``) so that no candidate swallows the
-  start of the next one. A module with ``starts`` may still declare it, to test
-  its positions (``CANDIDATES.match(text, start)``).
+Optionally, for speed, ``starts(text, numbers) -> Iterable[int]``: ascending
+positions that include every position where ``PATTERN`` can match. ``numbers``
+holds the spans of the text's digit runs that can belong to a long written
+number (six digits or more, or followed by a joiner such as ``-``, a
+parenthesis, a space or a line break; see :func:`govscan.candidates.number_runs`),
+found once per text and shared by every detector: a detector of numbers looks
+only around them. A module may test its positions with a cheap ``CANDIDATES``
+pattern (stdlib ``re`` is fine) whose matches start wherever ``PATTERN`` can
+match, written as one character plus lookarounds (``[0-9](?<![0-9]{2})(?=[0-9]{5})``)
+so that no candidate swallows the start of the next (``CANDIDATES.match(text, start)``).
 
 ``PATTERN`` is then tried only at those positions, with ``PATTERN.match(text,
 start)``, which finds exactly what ``PATTERN.finditer`` would. ``PATTERN`` with
 lookbehinds or big alternations cannot skip ahead quickly and costs 5–10x more
-per MB than such a candidate pass. Both may assume every decimal digit in the
+per MB than such a pass. ``starts`` and ``CANDIDATES`` may assume every decimal digit in the
 text is ASCII ``0-9`` (``[0-9]`` skips far faster than ``\\d``): a text holding
 any other digit is scanned with ``PATTERN`` alone.
 
@@ -39,7 +35,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import pkgutil
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -48,7 +43,7 @@ from typing import NamedTuple
 
 import regex
 
-from govscan.candidates import finditer_at, finditer_at_candidates, has_other_digits, number_runs
+from govscan.candidates import finditer_at, has_other_digits, number_runs
 from govscan.models import Confidence, Rule, Severity
 
 
@@ -106,20 +101,17 @@ class Detector:
     rule: Rule
     pattern: regex.Pattern[str]
     module: ModuleType
-    candidates: re.Pattern[str] | regex.Pattern[str] | None = None
     starts: Callable[[str, tuple[tuple[int, int], ...]], Iterable[int]] | None = None
 
     def validate(self, candidate: Candidate) -> Verdict | None:
         return self.module.validate(candidate)
 
     def matches(self, text: str) -> Iterator[regex.Match[str]]:
-        """What ``pattern.finditer(text)`` finds, trying the pattern only at ``starts`` or ``candidates`` when given."""
-        if (self.starts is None and self.candidates is None) or _has_other_digits(text):
+        """What ``pattern.finditer(text)`` finds, trying the pattern only at ``starts`` when the module has them."""
+        if self.starts is None or _has_other_digits(text):
             yield from self.pattern.finditer(text)
-        elif self.starts is not None:
-            yield from finditer_at(self.pattern, self.starts(text, _number_runs(text)), text)
         else:
-            yield from finditer_at_candidates(self.pattern, self.candidates, text)
+            yield from finditer_at(self.pattern, self.starts(text, _number_runs(text)), text)
 
 
 @lru_cache(maxsize=2)
@@ -142,7 +134,6 @@ def _load(module: ModuleType) -> Detector:
         rule=module.RULE,
         pattern=module.PATTERN,
         module=module,
-        candidates=getattr(module, "CANDIDATES", None),
         starts=getattr(module, "starts", None),
     )
 
