@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from govscan.models import Finding
 
@@ -58,14 +58,25 @@ class Document(BaseModel):
     date: dt.date | None = None
     hidden_links: tuple[HiddenLink, ...] = ()
     places: tuple[Place, ...] = ()
+    _places_later: Callable[[], tuple[Place, ...]] | None = PrivateAttr(default=None)
+
+    def placed_later(self, compute: Callable[[], tuple[Place, ...]]) -> Document:
+        """This document, its ``places`` left for ``compute`` to find when a finding needs them."""
+        self._places_later = compute
+        return self
+
+    def file_places(self) -> tuple[Place, ...]:
+        """``places``, or those computed now when the reader left them for later."""
+        return self.places or (self._places_later() if self._places_later is not None else ())
 
 
 def relocate(document: Document, findings: Iterable[Finding]) -> list[Finding]:
     """``findings`` of ``document`` with the file's line and column when its text was gathered (``places``), less
     those of rules that do not apply where they were found; spans and excerpts stay in the document's text."""
-    if not document.places:
-        return list(findings)
-    places = document.places
+    findings = list(findings)
+    places = document.file_places() if findings else ()
+    if not places:
+        return findings
     offsets = [place.offset for place in places]
 
     def position(offset: int) -> tuple[Place, int, int]:

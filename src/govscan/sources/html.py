@@ -30,7 +30,7 @@ import regex
 from govscan.errors import InputError
 from govscan.sources.dates import find_date, parse_date
 from govscan.sources.decode import decode
-from govscan.sources.document import Document, HiddenLink, Place
+from govscan.sources.document import Document, HiddenLink
 from govscan.sources.html_attributes import Gathered, Value, collect, collect_meta, comments_with_directives, gather
 from govscan.sources.html_tokens import tokenize
 from govscan.sources.locate import locate
@@ -84,8 +84,8 @@ def read(name: str, data: bytes, options: ReadOptions | None = None) -> list[Doc
     if page.title and page.title not in page.text:
         documents.append(Document(path=locate(name, field="title"), text=page.title, title=page.title, date=page.date))
     if page.attributes is not None:
-        path = locate(name, field="attributes")
-        documents.append(Document(path=path, text=page.attributes.text, date=page.date, places=page.places))
+        gathered = Document(path=locate(name, field="attributes"), text=page.attributes.text, date=page.date)
+        documents.append(gathered.placed_later(page.attributes.places))
     return documents
 
 
@@ -96,7 +96,6 @@ class Page:
     date: dt.date | None
     hidden_links: tuple[HiddenLink, ...]
     attributes: Gathered | None = None  # the scanned attribute values, when the page has any
-    places: tuple[Place, ...] = ()  # where the characters of ``attributes.text`` lie in the file
 
 
 def parse(name: str, text: str) -> Page:
@@ -128,16 +127,13 @@ def parse_tree(name: str, text: str, origins: list | None = None) -> tuple[Page,
     values: list[Value] = []
     collect_meta(root, values)
     values += walker.attributes
-    attributes, places = None, ()
-    if values:
-        comments = comments_with_directives(root, text)
-        attributes, places = gather(values, text, len(original) - len(text), original, comments)
+    attributes = gather(values, text, original, comments_with_directives(root, text)) if values else None
     extracted = walker.text()
     title = _first(meta, TITLE_META) or _text_of(root.find(".//title"))
     date = next((d for d in (parse_date(meta.get(k)) for k in DATE_META) if d), None)
     if date is None:
         date = _published_line_date(extracted)
-    page = Page(extracted, title, date, tuple(walker.links), attributes, places)
+    page = Page(extracted, title, date, tuple(walker.links), attributes)
     return page, root
 
 

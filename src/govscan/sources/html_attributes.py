@@ -21,7 +21,8 @@ import bisect
 import codecs
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
+from typing import NamedTuple
 
 import lxml.etree
 import lxml.html
@@ -34,7 +35,7 @@ from govscan.sources.html_tokens import Ranges, Run, attribute_value
 TEXT_ATTRIBUTES = frozenset({"title", "alt", "placeholder"})
 # Attributes holding a link; only these schemes carry personal data in their target.
 LINK_ATTRIBUTES = frozenset({"href", "src"})
-LINK_SCHEMES = ("mailto:", "tel:", "sms:")
+LINK_SCHEMES = ("mailto", "tel", "sms")
 # Elements whose ``value`` attribute is shown in, or sent by, a form.
 FORM_ELEMENTS = frozenset({"input", "option", "button", "param"})
 # ``<meta name=… content=…>`` read by search engines and shown in their results.
@@ -42,17 +43,18 @@ DESCRIPTION_META = frozenset({"description", "keywords", "author", "og:descripti
 # Between two values in the gathered text: a blank line, so no number or phrase runs from one value into the next.
 SEPARATOR = "\n\n"
 
+_LINK_SCHEME = regex.compile(rf"[\t\n\f\r ]*(?:{'|'.join(LINK_SCHEMES)}):", regex.IGNORECASE)
 _LINK_END = regex.compile(r"[?#]")
 _PERCENT_RUN = regex.compile(r"(?:%[0-9A-Fa-f]{2})+")
 _NEWLINE = regex.compile(r"\n")
 _DIRECTIVE = regex.compile(r"govscan:\s*ignore(?:\[[^\]]*\])?")
 
 
-@dataclass(frozen=True)
-class Value:
-    """The part ``[start:end)`` of attribute ``name`` of ``element`` (as lxml decoded it) that is scanned."""
+class Value(NamedTuple):
+    """The part ``[start:end)`` of attribute ``name`` (as lxml decoded it) that is scanned; ``line``: where the
+    element's start tag ends (lxml's ``sourceline``)."""
 
-    element: lxml.html.HtmlElement
+    line: int
     name: str
     value: str
     start: int
@@ -65,13 +67,16 @@ def collect(element: lxml.html.HtmlElement, found: list[Value]) -> None:
     for name, value in element.items():
         if name in TEXT_ATTRIBUTES:
             if value.strip():
-                found.append(Value(element, name, value, 0, len(value), personal_only=False))
+                found.append(Value(element.sourceline or 1, name, value, 0, len(value), False))
         elif name in LINK_ATTRIBUTES:
-            target = _link_target(value)
-            if target is not None:
-                found.append(Value(element, name, value, *target, personal_only=True))
+            scheme = _LINK_SCHEME.match(value)
+            if scheme is not None:
+                end = _LINK_END.search(value, scheme.end())
+                end = end.start() if end else len(value.rstrip())
+                if value[scheme.end() : end].strip():
+                    found.append(Value(element.sourceline or 1, name, value, scheme.end(), end, True))
         elif name == "value" and element.tag in FORM_ELEMENTS and value.strip():
-            found.append(Value(element, name, value, 0, len(value), personal_only=True))
+            found.append(Value(element.sourceline or 1, name, value, 0, len(value), True))
 
 
 def collect_meta(root: lxml.html.HtmlElement, found: list[Value]) -> None:
@@ -80,23 +85,10 @@ def collect_meta(root: lxml.html.HtmlElement, found: list[Value]) -> None:
         key = (element.get("name") or element.get("property") or "").strip().lower()
         content = element.get("content")
         if key in DESCRIPTION_META and content and content.strip():
-            found.append(Value(element, "content", content, 0, len(content), personal_only=False))
+            found.append(Value(element.sourceline or 1, "content", content, 0, len(content), False))
 
 
-def _link_target(value: str) -> tuple[int, int] | None:
-    """``[start, end)`` of the target of a ``mailto:``/``tel:``/``sms:`` link (after the scheme, before ``?``/``#``)."""
-    start = len(value) - len(value.lstrip())
-    scheme = next((s for s in LINK_SCHEMES if value[start : start + len(s)].lower() == s), None)
-    if scheme is None:
-        return None
-    start += len(scheme)
-    end = _LINK_END.search(value, start)
-    end = end.start() if end else len(value.rstrip())
-    return (start, end) if value[start:end].strip() else None
-
-
-@dataclass(frozen=True)
-class Located:
+class Located(NamedTuple):
     """Where a value's attribute was written: from ``start`` in the source, character for character unless
     ``run`` (references or CR LF in it) gives each character's slice."""
 
@@ -106,53 +98,58 @@ class Located:
 
 @dataclass
 class Gathered:
-    """The page's scanned attribute values joined into one text, with where each character came from."""
+    """The page's scanned attribute values joined into one text; where they lie in the file is looked up on first
+    need (most pages have no finding in their attributes, and looking costs more than scanning)."""
 
-    values: list[Value]
-    located: list[Located | None]  # None: the value was not found in the source
     text: str
+    values: list[Value]
     offsets: list[int]  # where each value starts in ``text``
+    source: str  # the text lxml parsed
+    base: int  # where ``source`` starts in ``original``, the decoded file (an XML declaration is left out)
+    original: str
+
+    @cached_property
+    def located(self) -> list[Located | None]:
+        """Where each value's attribute is written in ``source`` (None: not found)."""
+        return _locate(self.values, self.source)
+
+    def places(self) -> tuple[Place, ...]:
+        """Where the characters of ``text`` lie in the file, by line and column (see ``Place``)."""
+        newlines = [match.start() for match in _NEWLINE.finditer(self.original)]
+        places: list[Place] = []
+        for value, where, at in zip(self.values, self.located, self.offsets, strict=True):
+            if where is None:
+                places.append(Place(at, value.line, 1, value.personal_only))
+            else:
+                places += _places(_scanned(value), where, at, value, self.base, newlines)
+        return tuple(places)
 
     def slices(self) -> Iterator[tuple[int, int, Ranges | None]]:
         """``(start in text, end in text, source slice of each character)`` of each value."""
         for value, located, offset in zip(self.values, self.located, self.offsets, strict=True):
-            yield offset, offset + len(_scanned(value)[0]), None if located is None else _ranges(value, located)
+            yield offset, offset + len(_scanned(value)), None if located is None else _ranges(value, located)
 
 
-def gather(
-    values: list[Value], source: str, base: int = 0, original: str | None = None, comments: list | None = None
-) -> tuple[Gathered, tuple[Place, ...]]:
-    """Join ``values`` into one text and place each character in the file.
+def gather(values: list[Value], source: str, original: str, comments: list) -> Gathered:
+    """``values`` joined into one text, one per line with a blank line between.
 
-    ``source`` is the text lxml parsed; it starts ``base`` characters into ``original`` (the decoded file, when an
-    XML declaration was left out), whose lines and columns are reported. A ``govscan: ignore`` comment on the line
-    where a value starts is copied after it, so the suppression applies as it does to the page's text.
+    ``source`` is the text lxml parsed, the end of ``original`` (the decoded file, less an XML declaration). A
+    ``govscan: ignore`` comment on the line where the element's start tag ends is copied after its values, so the
+    suppression applies as it does to the page's text.
     """
-    original = source if original is None else original
-    newlines = [match.start() for match in _NEWLINE.finditer(original)]
-    directives = _directives(comments or [])
-    located = _locate(values, source)
+    directives = _directives(comments)
     pieces: list[str] = []
     offsets: list[int] = []
-    places: list[Place] = []
     at = 0
-    for value, where in zip(values, located, strict=True):
-        text = _scanned(value)[0]
+    for value in values:
+        text = _scanned(value)
         offsets.append(at)
-        first = len(places)
-        if where is None:
-            places.append(Place(at, value.element.sourceline or 1, 1, value.personal_only))
-        else:
-            places += _places(text, where, at, value, base, newlines)
-        pieces.append(text)
-        at += len(text)
-        directive = directives.get(places[first].line)
+        directive = directives.get(value.line)
         if directive:
-            pieces.append("  " + directive)
-            at += 2 + len(directive)
-        pieces.append(SEPARATOR)
-        at += len(SEPARATOR)
-    return Gathered(values, located, "".join(pieces), offsets), tuple(places)
+            text += "  " + directive
+        pieces += (text, SEPARATOR)
+        at += len(text) + len(SEPARATOR)
+    return Gathered("".join(pieces), values, offsets, source, len(original) - len(source), original)
 
 
 def _directives(comments: list) -> dict[int, str]:
@@ -160,9 +157,8 @@ def _directives(comments: list) -> dict[int, str]:
     for comment in comments:
         match = _DIRECTIVE.search(comment.text or "")
         if match and comment.sourceline:
-            found[comment.sourceline] = (found[comment.sourceline] + " " if comment.sourceline in found else "") + (
-                match.group(0)
-            )
+            line = comment.sourceline
+            found[line] = f"{found[line]} {match.group(0)}" if line in found else match.group(0)
     return found
 
 
@@ -170,10 +166,9 @@ def _places(text: str, where: Located, at: int, value: Value, base: int, newline
     """Anchors for one value: one wherever a character does not follow the previous one column further (value
     start, after a reference, a percent-escape or a line break), and one after the value's last character."""
     only = value.personal_only
-    if where.run is None and len(text) == value.end - value.start and "\n" not in text:  # the usual value: as written
-        line, column = _position(newlines, base + where.start + value.start)
-        end_line, end_column = _position(newlines, base + where.start + value.end)
-        return [Place(at, line, column, only), Place(at + len(text), end_line, end_column, only)]
+    if where.run is None and len(text) == value.end - value.start and "\n" not in text:
+        # the usual value, written as it reads: one anchor, its end (and the separator after it) on the same line
+        return [Place(at, *_position(newlines, base + where.start + value.start), only)]
     ranges = _ranges(value, where)
     places = []
     previous = None
@@ -191,12 +186,18 @@ def _position(newlines: list[int], offset: int) -> tuple[int, int]:
     return index + 1, offset - (newlines[index - 1] + 1 if index else 0) + 1
 
 
-def _scanned(value: Value) -> tuple[str, list[tuple[int, int]]]:
-    """The scanned text of ``value`` and, per character, the slice of ``value.value`` that wrote it (a link target's
-    percent-escapes decode as UTF-8; a run that is not valid UTF-8 stays as written)."""
+def _scanned(value: Value) -> str:
+    """The scanned text of ``value``: the attribute's part, a link target's percent-escapes decoded."""
+    part = value.value[value.start : value.end]
+    return "".join(_parts(value)[0]) if "%" in part and value.personal_only else part
+
+
+def _parts(value: Value) -> tuple[list[str], list[tuple[int, int]]]:
+    """The scanned characters of ``value`` and, per character, the slice of ``value.value`` that wrote it (a link
+    target's percent-escapes decode as UTF-8; a run that is not valid UTF-8 stays as written)."""
     part = value.value[value.start : value.end]
     if "%" not in part or not value.personal_only:
-        return part, [(value.start + i, value.start + i + 1) for i in range(len(part))]
+        return list(part), [(value.start + i, value.start + i + 1) for i in range(len(part))]
     chars: list[str] = []
     parts: list[tuple[int, int]] = []
     at = 0
@@ -214,7 +215,7 @@ def _scanned(value: Value) -> tuple[str, list[tuple[int, int]]]:
     for i in range(at, len(part)):
         chars.append(part[i])
         parts.append((value.start + i, value.start + i + 1))
-    return "".join(chars), parts
+    return chars, parts
 
 
 def _percent_decoded(escapes: str) -> list[tuple[str, int, int]] | None:
@@ -235,7 +236,7 @@ def _percent_decoded(escapes: str) -> list[tuple[str, int, int]] | None:
 
 def _ranges(value: Value, where: Located) -> Ranges:
     """The source slice of each scanned character of ``value``."""
-    _, parts = _scanned(value)
+    _, parts = _parts(value)
     if where.run is None:
         return [(where.start + start, where.start + end) for start, end in parts]
     ranges = where.run.ranges
