@@ -6,8 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import lxml.html
 import pytest
+import regex
 from click.testing import CliRunner
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from govscan.cli import cli
 from govscan.detectors._checksums import luhn_check_digit, resident_id_check_char
@@ -18,6 +22,7 @@ from govscan.redact import redact_text
 from govscan.sources import Document, html
 from govscan.sources.document import Place, relocate
 from govscan.sources.html_redact import redact
+from govscan.sources.html_tokens import tokenize
 
 ID = "11010519491231002" + resident_id_check_char("11010519491231002")
 CARD = "622202123456789012" + luhn_check_digit("622202123456789012")
@@ -58,7 +63,7 @@ def attributes_of(page: str) -> Document | None:
 
 PAGE = (
     f'<html><head><meta name="keywords" content="公示,身份证{ID}"><link title="13512345678"></head><body>\n'
-    f"<img alt=\"&#49;3912345678\" title='卡号{CARD}' data-title=\"13812345678\">\n"
+    f'<img alt="&#49;3912345678" title=\'卡号{CARD}\' data-title="13812345678">\n'
     '<input type="text" placeholder=请输入手机号13712345678 value="国家卫生计生委">'
     '<a title="国家卫生计生委" href="tel:136-1234-5678">电话</a>\n'
     '<a href="mailto:zhang%31234@163.com?subject=13512345678&amp;body=%31">邮件</a>\n'
@@ -119,10 +124,7 @@ def test_attributes_of_hidden_elements_and_select_options_are_read(pii_and_lexic
 
 
 def test_an_ignore_comment_on_the_value_s_line_silences_it(tmp_path) -> None:
-    page = (
-        '<html><body><img alt="13912345678"><!-- govscan: ignore[PII002] -->\n'
-        '<img alt="13812345678"></body></html>'
-    )
+    page = '<html><body><img alt="13912345678"><!-- govscan: ignore[PII002] -->\n<img alt="13812345678"></body></html>'
     (tmp_path / "p.html").write_text(page, encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "--format", "jsonl", "--as-of", "2024-06-30", str(tmp_path / "p.html")])
     records = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
@@ -149,12 +151,12 @@ def test_relocate_drops_prose_rules_in_link_targets_and_keeps_spans(pii_and_lexi
 # --- what redact masks, and that check then finds nothing -----------------------------------------------------
 
 QUOTES = (
-    '<html><body>\n<img alt="电话13912345678" title=\'13812345678\' data-x=1 placeholder=13712345678>\n'
+    "<html><body>\n<img alt=\"电话13912345678\" title='13812345678' data-x=1 placeholder=13712345678>\n"
     '<input value="&#49;3612345678"><a href="MAILTO:zhang1234@163.com?subject=%E5%92%A8">邮件</a>\n'
     '<div hidden><span title="13512345678">x</span></div><!-- <img alt="13412345678"> -->\n</body></html>'
 )
 QUOTES_MASKED = (
-    '<html><body>\n<img alt="电话139****5678" title=\'138****5678\' data-x=1 placeholder=137****5678>\n'
+    "<html><body>\n<img alt=\"电话139****5678\" title='138****5678' data-x=1 placeholder=137****5678>\n"
     '<input value="&#49;36****5678"><a href="MAILTO:z********@163.com?subject=%E5%92%A8">邮件</a>\n'
     '<div hidden><span title="135****5678">x</span></div><!-- <img alt="134****5678"> -->\n</body></html>'
 )
@@ -187,3 +189,80 @@ def test_a_personal_value_redact_cannot_find_in_the_bytes_is_refused(pii_and_lex
     assert attribute_findings(pii_and_lexicon, page) == [("PII002", "13912345678", 2, 1, 2, 12)]
     with pytest.raises(InputError, match="cannot find the attribute value '13912345678'"):
         redact("p.html", page.encode(), masker)
+
+
+def test_check_then_redact_then_check_through_the_command_line(tmp_path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "p.html").write_text(QUOTES, encoding="utf-8")
+    runner = CliRunner()
+
+    def attribute_records(path) -> list[tuple[str, int, int]]:
+        result = runner.invoke(cli, ["check", "--format", "jsonl", "--select", "PII", "--as-of", "2024-06-30", path])
+        records = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+        return [(r["code"], r["line"], r["column"]) for r in records if r["path"].endswith("#field=attributes")]
+
+    assert attribute_records(str(tmp_path / "in" / "p.html")) == [
+        ("PII002", 2, 13),
+        ("PII002", 2, 33),
+        ("PII002", 2, 67),
+        ("PII002", 3, 15),
+        ("PII005", 3, 48),
+        ("PII002", 4, 26),
+    ]
+    result = runner.invoke(
+        cli, ["redact", "--out", str(tmp_path / "out"), "--as-of", "2024-06-30", str(tmp_path / "in")]
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "p.html").read_text(encoding="utf-8") == QUOTES_MASKED
+    assert attribute_records(str(tmp_path / "out" / "p.html")) == []
+
+
+# --- property: the line:column of every character agrees with the tokenizer's slices --------------------------
+
+VALUE_CHARS = st.text(alphabet=st.sampled_from("1389&#;x3\r\n \t%E5张@'\""), min_size=1, max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(VALUE_CHARS, VALUE_CHARS, st.sampled_from(['"', "'", ""]))
+def test_each_character_is_placed_where_the_tokenizer_says_it_was_written(alt, title, quote):
+    """The anchors (one per plain value, more after references and line breaks) give every character of the
+    gathered text, and the end of each value, the line:column of the file slice the page's tokenizer says wrote it."""
+    if quote:
+        alt, title = alt.replace(quote, ""), title.replace(quote, "")
+    else:
+        alt, title = (regex.sub(r"[\s>\"']", "", v) for v in (alt, title))
+        assume(alt and title)  # an empty unquoted value would take the next line's text as its value
+    page = f"<html><body>\n<p>x</p><img alt={quote}{alt}{quote}\n title={quote}{title}{quote}>\n</body>"
+    document = attributes_of(page)
+    written = tokenize(page).tags[-1].attributes
+    parsed = lxml.html.document_fromstring(page).find(".//img")
+    assume(all(written[name].text == parsed.get(name) for name in ("alt", "title")))  # see the refusal test
+    expected = ""
+    wanted: list[tuple[int, int]] = []
+    for name in ("alt", "title"):
+        run = written[name]
+        if run.text.strip():
+            expected += run.text + "\n\n"
+            # each character, then the value's end (where a finding ending with the value ends), then the blank line
+            wanted += [_position_in(page, start) for start, _ in run.ranges]
+            wanted += [_position_in(page, run.ranges[-1][1]), (0, 0)]
+    if not expected:
+        assert document is None
+        return
+    assert document.text == expected
+    placed = _positions_by_places(document)
+    assert [p for p, w in zip(placed, wanted, strict=True) if w != (0, 0)] == [w for w in wanted if w != (0, 0)]
+
+
+def _positions_by_places(document: Document) -> list[tuple[int, int]]:
+    """The file line:column of each character of the gathered text, as ``relocate`` computes it."""
+    places = document.file_places()
+    positions = []
+    for offset in range(len(document.text)):
+        place = max((p for p in places if p.offset <= offset), key=lambda p: p.offset)
+        positions.append((place.line, place.column + offset - place.offset))
+    return positions
+
+
+def _position_in(source: str, offset: int) -> tuple[int, int]:
+    return source.count("\n", 0, offset) + 1, offset - (source.rfind("\n", 0, offset) + 1) + 1
