@@ -74,7 +74,8 @@ _SIMPLE_SELECTOR = regex.compile(r"^[.#][A-Za-z_][\w-]*$")
 
 
 def read(name: str, data: bytes, options: ReadOptions | None = None) -> list[Document]:
-    """The page's visible text as one Document, plus its title as ``#field=title`` when the body lacks it.
+    """The page's visible text as one Document, plus its title as ``#field=title`` when the body lacks it and its
+    scanned attribute values as ``#field=attributes`` when it has any.
 
     ``options``: nothing to configure for HTML yet; the parameter keeps every reader's signature alike.
     """

@@ -10,9 +10,11 @@ values are data, not prose, so only personal-data rules apply to them. A link's 
 scheme and before ``?``/``#`` (the subject or body of a ``mailto:`` is not scanned), percent-decoded.
 Attributes of hidden elements are gathered too: hiding an element from readers does not hide it from a crawler.
 
-Each value is found in the page's own source (matched in order by attribute name and decoded value), so that
-findings report the file's ``line:column`` (:class:`~govscan.sources.document.Place`) and redaction knows which
-characters of the file wrote each character of the text.
+Each value is found in the page's own source (matched in order by attribute name and decoded value; comments and
+script or style contents are passed over), so that findings report the file's ``line:column``
+(:class:`~govscan.sources.document.Place`) and redaction knows which characters of the file wrote each character of
+the text. The check looks them up only when the text has a finding: on a page with hundreds of tooltips, looking
+costs more than scanning.
 """
 
 from __future__ import annotations
