@@ -19,12 +19,21 @@ BLANKS = (" ", "\t", "\r", "\n")
 def wrapped(total: int, last: str = r"\d") -> str:
     """``total`` digits (the last one matching ``last``) split once by a line break, at any position."""
     splits = "|".join(rf"\d{{{k}}}{LINE_BREAK}\d{{{total - k - 1}}}{last}" for k in range(1, total))
-    # The guard skips every split at once where no line break follows the digits (nearly everywhere).
-    return rf"(?=\d{{1,{total - 1}}}[ \t]*\r?\n)(?:{splits})"
+    # The guard skips every split at once where no line break follows the digits (nearly everywhere). It takes
+    # its digits possessively: giving one back leaves a digit next, where no line break can start.
+    return rf"(?={wrapped_guard(total - 1)})(?:{splits})"
+
+
+def wrapped_guard(most: int) -> str:
+    """Up to ``most`` digits and then a line break: what every number wrapped within its first ``most`` + 1 digits
+    starts with."""
+    return rf"\d{{1,{most}}}+[ \t]*\r?\n"
 
 
 def compact(value: str) -> str:
     """The number without separators and line breaks, ``x`` upper-cased."""
+    if value.isalnum():  # nothing to drop (the common case)
+        return value.upper()
     return "".join(filter(str.isalnum, value)).upper()
 
 
