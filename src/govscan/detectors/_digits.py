@@ -13,7 +13,8 @@ NOT_BEFORE = r"(?![0-9A-Za-z])(?!\*+\d)(?!\.\d)"
 
 
 # What the digits of a number wrapped onto the next line end with: the line break, maybe after spaces or tabs.
-BLANKS = (" ", "\t", "\r", "\n")
+# A set, tested with one- or zero-character slices (a hash look-up; the empty slice at the end is not in it).
+BLANKS = frozenset(" \t\r\n")
 
 
 def wrapped(total: int, last: str = r"\d") -> str:

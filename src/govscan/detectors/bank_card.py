@@ -76,14 +76,16 @@ def starts(text: str, numbers: Iterable[tuple[int, int]]) -> list[int]:
         start
         for start, end in numbers
         if (
-            end - start == 6
-            or 15 <= end - start <= 19
+            end - start in _OPENING_RUNS
             or text[end : end + 1] in BLANKS
             or (end - start == 4 and text[end : end + 1] == "-" == text[end + 5 : end + 6])
         )
         and candidate_at(text, start)
     ]
 
+
+# The lengths of the digit run a card number opens with: six (6+10) or 15-19 (plain).
+_OPENING_RUNS = frozenset({6, 15, 16, 17, 18, 19})
 
 SERIAL_CUES = (
     "订单号",
