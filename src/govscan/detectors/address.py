@@ -78,23 +78,32 @@ CANDIDATES = re.compile(
 )
 
 
-def _number_ending(word: str, after: str = "") -> re.Pattern[str]:
-    """``word`` right after a character of a number (and before ``after``), unless the number (of up to six
-    characters, maybe after 第) follows a break: PATTERN cannot match there. Literal-led, which ``re`` skips to
-    far faster than to a member of a class; the lookbehinds run only at the word."""
+def _after_number(word: str) -> str:
+    """Where ``word`` stands right after a character of a number, unless the number (of up to six characters,
+    maybe after 第) follows a break: PATTERN cannot match there. Lookbehinds, run only at the word."""
     breaks = f"[{re.escape(_BREAKS)}]"
     after_break = "".join(
         rf"(?<!{breaks}{_NUMBER_CHAR}{{{n}}}{word})(?<!{breaks}第{_NUMBER_CHAR}{{{n}}}{word})" for n in range(1, 7)
     )
-    return re.compile(rf"{word}(?<={_NUMBER_CHAR}{word}){after_break}{after}")
+    return rf"(?<={_NUMBER_CHAR}{word}){after_break}"
 
 
-# A detail word after a number, found from the (rarer) detail word: one pattern per word, none for absent words.
-_NUMBER_ENDINGS = {word: _number_ending(word) for word in "号栋幢座室层楼户组"}
-_NUMBER_ENDINGS["单"] = _number_ending("单", after="(?=元)")
+# A detail word after a number, found from the (rarer) detail word: one literal-led pattern per word, which
+# ``re`` skips to far faster than to a member of a class, and none for absent words.
+_NUMBER_ENDINGS = {word: re.compile(word + _after_number(word)) for word in "号栋幢座室层楼户"}
+_NUMBER_ENDINGS["单"] = re.compile("单" + _after_number("单") + "(?=元)")
 _NUMBER_CHARS = "0123456789一二三四五六七八九十百零〇两甲乙丙丁-" + string.ascii_letters
 # 组 where PATTERN's second branch matches (a village group after a Han name).
 _GROUPS = regex.compile(r"(?<=\p{Han})组(?![织成建长团员合件线路车次])")
+# 组 after a number (marked by the empty ``number`` group), or maybe opening a village group: one pass for both.
+_NUMBER_OR_GROUP_ENDINGS = re.compile(rf"组(?:{_after_number('组')}(?P<number>)|(?![织成建长团员合件线路车次]))")
+
+
+def _number_start(text: str, end: int) -> int:
+    """Where the number (up to six characters, and 第 before it) ending at ``end`` starts."""
+    before = text[max(0, end - 6) : end]
+    start = end - (len(before) - len(before.rstrip(_NUMBER_CHARS)))
+    return start - 1 if start and text[start - 1] == "第" else start
 
 
 def starts(text: str, numbers: Iterable[tuple[int, int]]) -> list[int]:
@@ -110,15 +119,17 @@ def starts(text: str, numbers: Iterable[tuple[int, int]]) -> list[int]:
     it. The text's number runs do not help: house numbers are often short or
     Chinese.
     """
-    found = [group.start() for group in _GROUPS.finditer(text)]
+    found = []
     for word, endings in _NUMBER_ENDINGS.items():
-        if word not in text:
-            continue
-        for ending in endings.finditer(text):
-            end = ending.start()
-            before = text[max(0, end - 6) : end]
-            start = end - (len(before) - len(before.rstrip(_NUMBER_CHARS)))
-            found.append(start - 1 if start and text[start - 1] == "第" else start)
+        if word in text:
+            found.extend(_number_start(text, ending.start()) for ending in endings.finditer(text))
+    if "组" in text:
+        for ending in _NUMBER_OR_GROUP_ENDINGS.finditer(text):
+            at = ending.start()
+            if ending.group("number") is not None:
+                found.append(_number_start(text, at))
+            if _GROUPS.match(text, at):
+                found.append(at)
     found.sort()
     return found
 
