@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govscan.candidates import has_other_digits, number_runs
-from govscan.detectors import address, all_detectors
+from govscan.detectors import Candidate, address, all_detectors
 
 WITH_STARTS = [d for d in all_detectors() if d.starts is not None]
 
@@ -162,3 +163,32 @@ def test_address_quick_test_never_drops_an_address_ending(pieces):
         start, end = match.span()
         if not address.could_end_an_address(text, start, end):
             assert address._ENDS_LIKE_ADDRESS.search(text, max(0, start - address.REACH), end) is None
+
+
+# PATTERN before it left out endings whose number follows a break (punctuation): the plain way.
+PATTERN_WITHOUT_BREAKS = regex.compile(
+    rf"(?:{address._DETAIL}+|(?<=\p{{Han}})组(?![织成建长团员合件]))(?![线路车次])", flags=regex.V1
+)
+BREAK_PIECES = [*ADDRESS_AND_DOCUMENT_PIECES, *"〕〔()[]，。、：  \n第组三村", "(2023)", "[2023]", "号楼", "第3"]
+
+
+def address_verdicts(matches, text: str) -> list:
+    day = dt.date(2024, 6, 30)
+    verdicts = [(match.span(), address.validate(Candidate(text, match, day))) for match in matches]
+    return [(span, verdict) for span, verdict in verdicts if verdict is not None]
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(BREAK_PIECES), max_size=40))
+def test_address_endings_after_a_break_never_were_addresses(pieces):
+    text = "".join(pieces)
+    detector = next(d for d in all_detectors() if d.rule.code == "PII006")
+    plain = address_verdicts(PATTERN_WITHOUT_BREAKS.finditer(text), text)
+    assert address_verdicts(address.PATTERN.finditer(text), text) == plain
+    assert address_verdicts(detector.matches(text), text) == plain
+
+
+@pytest.mark.parametrize("text", ["国办发〔2017〕47号", "〔2023〕第3号楼", "(2020)4号", "区政办发[2019]21号"])
+def test_document_numbers_are_not_address_endings(text):
+    assert list(address.PATTERN.finditer(text)) == []
+    assert address.starts(text, ()) == []

@@ -58,23 +58,52 @@ _LOCALITY = (
 _DETAIL = rf"(?:{_NUMBER}(?:号楼|号院|号|栋|幢|座|单元|室|层|楼|户|组))"
 _GROUP = rf"(?:{_NAME}{{1,3}}?组)"
 
+# Punctuation, which no address holds. After one (〔2023〕42号, [2023]42号, (2023)42号) only numbers, 第 and
+# detail words can stand before an ending, and they never spell a locality (路, 村, 小区…): no address ends there.
+_BREAKS = "〔〕[]()（）【】《》<>「」『』“”‘’\"',，。.、:：;；!！?？/|\\ \t\r\n"
+_NUMBER_CHAR = "[0-9一二三四五六七八九十百零〇两甲乙丙丁A-Za-z-]"
 # Scanning for the full address at every Han character is slow (~4 MB/s), so PATTERN only finds the
 # house-level ending (a numbered detail, or the 组 of a village group) and ``validate`` grows it leftwards.
-# A number followed by 线/路/车 is a metro or bus line, not a house (沿江大道3号线).
-PATTERN = regex.compile(rf"(?:{_DETAIL}+|(?<=\p{{Han}})组(?![织成建长团员合件]))(?![线路车次])", flags=regex.V1)
+# A number followed by 线/路/车 is a metro or bus line, not a house (沿江大道3号线). An ending whose number
+# follows a break is left out: ``validate`` would drop it, and document numbers are the commonest endings.
+PATTERN = regex.compile(
+    rf"(?<![{regex.escape(_BREAKS)}]第?{_NUMBER_CHAR}*)"
+    rf"(?:{_DETAIL}+|(?<=\p{{Han}})组(?![织成建长团员合件]))(?![线路车次])",
+    flags=regex.V1,
+)
 # Where PATTERN can start: 第 or the first character of a number before a detail word, or 组.
 _DETAIL_WORD = "(?:号|栋|幢|座|单元|室|层|楼|户|组)"
-_NUMBER_CHAR = "[0-9一二三四五六七八九十百零〇两甲乙丙丁A-Za-z-]"
 CANDIDATES = re.compile(
     rf"第(?={_NUMBER_CHAR}{{1,6}}{_DETAIL_WORD})|{_NUMBER_CHAR}(?={_NUMBER_CHAR}{{0,5}}{_DETAIL_WORD})|组"
 )
-# A detail word right after a character of a number, found from the (rarer) detail word: one literal-led
-# pattern per word, which ``re`` skips to far faster than to a member of a class, and none for absent words.
-_NUMBER_ENDINGS = {word: re.compile(rf"{word}(?<={_NUMBER_CHAR}{word})") for word in "号栋幢座室层楼户组"}
-_NUMBER_ENDINGS["单"] = re.compile(rf"单(?<={_NUMBER_CHAR}单)(?=元)")
+
+
+def _after_number(word: str) -> str:
+    """Where ``word`` stands right after a character of a number, unless the number (of up to six characters,
+    maybe after 第) follows a break: PATTERN cannot match there. Lookbehinds, run only at the word."""
+    breaks = f"[{re.escape(_BREAKS)}]"
+    after_break = "".join(
+        rf"(?<!{breaks}{_NUMBER_CHAR}{{{n}}}{word})(?<!{breaks}第{_NUMBER_CHAR}{{{n}}}{word})" for n in range(1, 7)
+    )
+    return rf"(?<={_NUMBER_CHAR}{word}){after_break}"
+
+
+# A detail word after a number, found from the (rarer) detail word: one literal-led pattern per word, which
+# ``re`` skips to far faster than to a member of a class, and none for absent words.
+_NUMBER_ENDINGS = {word: re.compile(word + _after_number(word)) for word in "号栋幢座室层楼户"}
+_NUMBER_ENDINGS["单"] = re.compile("单" + _after_number("单") + "(?=元)")
 _NUMBER_CHARS = "0123456789一二三四五六七八九十百零〇两甲乙丙丁-" + string.ascii_letters
 # 组 where PATTERN's second branch matches (a village group after a Han name).
 _GROUPS = regex.compile(r"(?<=\p{Han})组(?![织成建长团员合件线路车次])")
+# 组 after a number (marked by the empty ``number`` group), or maybe opening a village group: one pass for both.
+_NUMBER_OR_GROUP_ENDINGS = re.compile(rf"组(?:{_after_number('组')}(?P<number>)|(?![织成建长团员合件线路车次]))")
+
+
+def _number_start(text: str, end: int) -> int:
+    """Where the number (up to six characters, and 第 before it) ending at ``end`` starts."""
+    before = text[max(0, end - 6) : end]
+    start = end - (len(before) - len(before.rstrip(_NUMBER_CHARS)))
+    return start - 1 if start and text[start - 1] == "第" else start
 
 
 def starts(text: str, numbers: Iterable[tuple[int, int]]) -> list[int]:
@@ -85,18 +114,22 @@ def starts(text: str, numbers: Iterable[tuple[int, int]]) -> list[int]:
     characters). CANDIDATES also matches at the number's later characters, but
     PATTERN matches there only if it matches at the first one (the number can
     end only at the detail word, and the match is decided after it), whose
-    match then covers them. 组 counts only where PATTERN can match it. The
-    text's number runs do not help: house numbers are often short or Chinese.
+    match then covers them. A number after a break is left out, as PATTERN
+    leaves it out at every character. 组 counts only where PATTERN can match
+    it. The text's number runs do not help: house numbers are often short or
+    Chinese.
     """
-    found = [group.start() for group in _GROUPS.finditer(text)]
+    found = []
     for word, endings in _NUMBER_ENDINGS.items():
-        if word not in text:
-            continue
-        for ending in endings.finditer(text):
-            end = ending.start()
-            before = text[max(0, end - 6) : end]
-            start = end - (len(before) - len(before.rstrip(_NUMBER_CHARS)))
-            found.append(start - 1 if start and text[start - 1] == "第" else start)
+        if word in text:
+            found.extend(_number_start(text, ending.start()) for ending in endings.finditer(text))
+    if "组" in text:
+        for ending in _NUMBER_OR_GROUP_ENDINGS.finditer(text):
+            at = ending.start()
+            if ending.group("number") is not None:
+                found.append(_number_start(text, at))
+            if _GROUPS.match(text, at):
+                found.append(at)
     found.sort()
     return found
 

@@ -34,7 +34,7 @@ import regex
 from govscan.detectors import Candidate, Verdict
 from govscan.detectors._checksums import luhn_ok
 from govscan.detectors._context import clause_before, has_cue, nearest_cue
-from govscan.detectors._digits import BLANKS, NOT_AFTER, NOT_BEFORE, compact, wrapped
+from govscan.detectors._digits import BLANKS, NOT_AFTER, NOT_BEFORE, compact, wrapped, wrapped_guard
 from govscan.detectors.resident_id import CARD_CUES, ID_CUES, ORGANISATION_CUES, claimed_by_card, is_resident_id
 from govscan.masking import mask_value
 from govscan.models import Confidence, Rule, RuleKind, Severity
@@ -53,7 +53,8 @@ PATTERN = regex.compile(
     NOT_AFTER + r"(?P<value>"
     r"\d{4}(?P<sep>[ -])\d{4}(?P=sep)\d{4}(?P=sep)\d{4}(?:(?P=sep)\d{1,3})?"
     r"|\d{6} \d{10,13}"
-    r"|" + "|".join(wrapped(n) for n in range(16, 20)) + r"|\d{15,19}"
+    # One guard for the four wrapped lengths: where it fails (nearly everywhere), so do theirs.
+    rf"|(?={wrapped_guard(18)})(?:" + "|".join(wrapped(n) for n in range(16, 20)) + r")|\d{15,19}"
     r")" + NOT_BEFORE
 )
 # Where PATTERN can start: a 4-4-4-4 grouped, 6+10 or 15-digit run, or a run wrapped onto the next line.
@@ -75,14 +76,16 @@ def starts(text: str, numbers: Iterable[tuple[int, int]]) -> list[int]:
         start
         for start, end in numbers
         if (
-            end - start == 6
-            or 15 <= end - start <= 19
+            end - start in _OPENING_RUNS
             or text[end : end + 1] in BLANKS
             or (end - start == 4 and text[end : end + 1] == "-" == text[end + 5 : end + 6])
         )
         and candidate_at(text, start)
     ]
 
+
+# The lengths of the digit run a card number opens with: six (6+10) or 15-19 (plain).
+_OPENING_RUNS = frozenset({6, 15, 16, 17, 18, 19})
 
 SERIAL_CUES = (
     "订单号",

@@ -98,10 +98,10 @@ def starts(text: str, numbers: Iterable[tuple[int, int]]) -> Iterator[int]:
 
 
 def validate(candidate: Candidate) -> Verdict | None:
-    digits = "".join(ch for ch in candidate.value if ch.isdigit())
+    value = candidate.match.group("value")  # the candidate's value: the group always takes part
+    digits = value if value.isdigit() else "".join(ch for ch in value if ch.isdigit())
     if len(digits) != 11 or digits[:3] not in ALLOCATED_PREFIXES:
         return None
-    value = candidate.match.group("value")
     if not has_line_break(value) and _separators_inconsistent(value):
         return None
     if candidate.before(1).isalpha() and candidate.before(1).isascii():
@@ -111,16 +111,15 @@ def validate(candidate: Candidate) -> Verdict | None:
     serial = cue is not None and cue[1] in SERIAL_CUES
     if serial:
         explanation += f"；但前有“{cue[1]}”，可能是编号"
-    return Verdict(
-        explanation=explanation,
-        confidence=Confidence.LOW if serial else Confidence.HIGH,
-        start=candidate.match.start("value"),
-        end=candidate.match.end("value"),
-    )
+    start, end = candidate.match.span("value")
+    confidence = Confidence.LOW if serial else Confidence.HIGH
+    return Verdict(explanation=explanation, confidence=confidence, start=start, end=end)
 
 
 def _separators_inconsistent(value: str) -> bool:
     """A grouped number uses one separator in 3-4-4 form; anything else is a coincidence."""
+    if value.isdigit():  # no separator at all (the common case)
+        return False
     separators = {ch for ch in value if not ch.isdigit()}
     return len(separators) > 1
 

@@ -73,6 +73,9 @@ PATTERN = regex.compile(
 # Where PATTERN can start: a digit run of 14+ digits (grouped or not) or one wrapped onto the next line.
 CANDIDATES = re.compile(r"[0-9](?<![0-9]{2})(?=[0-9]{5}[ -]?[0-9]{8}|[0-9]{0,16}[ \t]*\r?\n)")
 
+# The lengths of the digit run an ID number opens with: 6 (grouped) or 15 to 18 (plain, maybe then X).
+_OPENING_RUNS = frozenset({6, 15, 16, 17, 18})
+
 
 def starts(text: str, numbers: Iterable[tuple[int, int]]) -> list[int]:
     """The text's number runs where CANDIDATES matches.
@@ -84,7 +87,7 @@ def starts(text: str, numbers: Iterable[tuple[int, int]]) -> list[int]:
     return [
         start
         for start, end in numbers
-        if (end - start == 6 or 15 <= end - start <= 18 or text[end : end + 1] in BLANKS) and candidate_at(text, start)
+        if (end - start in _OPENING_RUNS or text[end : end + 1] in BLANKS) and candidate_at(text, start)
     ]
 
 
