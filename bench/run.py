@@ -119,7 +119,7 @@ def profile(scanner: Scanner, text: str, day: dt.date) -> dict[str, float]:
     stages["boundary checks (jieba)"] = boundary[0]
     hits = stage("overlap filter", lambda: _outermost(hits))
     for detector in scanner._detectors:
-        hits += stage("detectors", lambda d=detector: _detect(d, folded.text, day))
+        hits += stage("detectors", lambda d=detector: _detect(d, folded.text, day, folded.ascii_digits))
     context = CheckContext(text=folded.text, as_of=day)
     for check in scanner._checks:
         hits += stage("checks", lambda c=check: list(c.run(context)))

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from govscan.candidates import has_other_digits
 from govscan.normalize import _BMP, ZERO_WIDTH, fold, fold_table, traditional_to_simplified
 
 
@@ -93,3 +94,18 @@ def test_punctuation_fast_path_folds_like_the_table(pieces) -> None:
     text = "".join(pieces)
     expected = text.translate(fold_table())
     assert fold(text).text == expected
+
+
+_DIGITS = st.sampled_from(["0", "7", "\u0661", "\u0967", "\uff11", "\U0001d7d9", "\U000104a1", "\ua621", "𠀀", "①"])
+
+
+@given(st.lists(st.one_of(_PLAIN, _FOLDING, _DIGITS), max_size=12))
+def test_a_text_said_to_write_ascii_digits_has_no_other_digit(pieces) -> None:
+    folded = fold("".join(pieces))
+    if folded.ascii_digits:
+        assert not has_other_digits(folded.text)
+
+
+@pytest.mark.parametrize(("text", "ascii_digits"), [("电话：139，", True), ("电话：١٣٩", False), ("𠀀139", False)])
+def test_ascii_digits_is_known_on_the_fast_path_only(text: str, ascii_digits: bool) -> None:
+    assert fold(text).ascii_digits is ascii_digits

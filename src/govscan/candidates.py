@@ -106,12 +106,18 @@ def _other_digits() -> tuple[bytes, re.Pattern[str]]:
     """The high bytes of the blocks that hold no other digit and no surrogate (to delete them, leaving nothing
     when the text has no other digit), and the BMP's other digits as one ``re`` class of single characters (a
     table look-up per character, twice as fast as ``regex`` testing the Unicode property)."""
+    digits = other_bmp_digits()
+    highs = {ord(digit) >> 8 for digit in digits} | set(range(0xD8, 0xE0))
+    blocks = bytes(high for high in range(256) if high not in highs)
+    return blocks, re.compile("[" + digits + "]")
+
+
+@cache
+def other_bmp_digits() -> str:
+    """Every decimal digit of the BMP other than ASCII 0-9, as ``regex`` knows them."""
     # Every BMP character, built as UTF-16-LE code units (10x faster than joining 65,536 chr()s).
     units = bytearray(2 * 0x10000)
     units[0::2] = bytes(range(256)) * 256
     units[1::2] = b"".join(bytes([high]) * 256 for high in range(256))
     bmp = units[: 2 * 0xD800].decode("utf-16-le") + units[2 * 0xE000 :].decode("utf-16-le")
-    digits = _OTHER_DIGIT.findall(bmp)
-    highs = {ord(digit) >> 8 for digit in digits} | set(range(0xD8, 0xE0))
-    blocks = bytes(high for high in range(256) if high not in highs)
-    return blocks, re.compile("[" + "".join(digits) + "]")
+    return "".join(_OTHER_DIGIT.findall(bmp))

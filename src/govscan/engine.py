@@ -76,7 +76,9 @@ class Scanner:
         day = as_of or dt.date.today()
         folded = fold(text)
         hits = _outermost(list(self._matcher.find(folded.text, day)))
-        detected = [hit for detector in self._detectors for hit in _detect(detector, folded.text, day)]
+        detected = [
+            hit for detector in self._detectors for hit in _detect(detector, folded.text, day, folded.ascii_digits)
+        ]
         hits.extend(one_report_per_value(detected))
         if self._checks:
             links = tuple(link.model_copy(update={"offset": folded.to_folded(link.offset)}) for link in hidden_links)
@@ -105,9 +107,9 @@ def scan_text(text: str, *, as_of: dt.date | None = None) -> list[Finding]:
     return default_scanner().scan_text(text, as_of=as_of)
 
 
-def _detect(detector: Detector, text: str, day: dt.date) -> list[Hit]:
+def _detect(detector: Detector, text: str, day: dt.date, ascii_digits: bool = False) -> list[Hit]:
     hits = []
-    for match in detector.matches(text):
+    for match in detector.matches(text, ascii_digits):
         verdict = detector.validate(Candidate(text, match, day))
         if verdict is None:
             continue

@@ -22,6 +22,8 @@ from importlib import resources
 
 import regex
 
+from govscan.candidates import other_bmp_digits
+
 # Characters that carry no visible text and are used to break up numbers and words.
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
 
@@ -111,9 +113,14 @@ def _fold_punctuation(text: str) -> str:
 
 @cache
 def _needs_table() -> re.Pattern[str]:
-    """Matches any character the table changes, except ``_PUNCTUATION``."""
+    """Matches any character the table changes, except ``_PUNCTUATION``, and any decimal digit other than
+    ASCII 0-9 or character beyond the BMP: a text it does not match writes its digits in ASCII only, which
+    spares the detectors their own look for other digits (:func:`govscan.candidates.has_other_digits`)."""
     table = fold_table()
-    codes = [code for code in range(_BMP) if table[code] != code and chr(code) not in _PUNCTUATION]
+    other_digits = {ord(digit) for digit in other_bmp_digits()}
+    codes = [
+        code for code in range(_BMP) if (table[code] != code and chr(code) not in _PUNCTUATION) or code in other_digits
+    ]
     ranges = []
     start = previous = codes[0]
     for code in [*codes[1:], -1]:
@@ -121,7 +128,7 @@ def _needs_table() -> re.Pattern[str]:
             ranges.append(re.escape(chr(start)) + (f"-{re.escape(chr(previous))}" if previous > start else ""))
             start = code
         previous = code
-    return re.compile(f"[{''.join(ranges)}]")
+    return re.compile(f"[{''.join(ranges)}\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -134,6 +141,8 @@ class Folded:
     removed: tuple[int, ...] = ()
     # removed[m] - m for each m: the folded position where each removal happened.
     _shift_points: tuple[int, ...] = field(default=(), repr=False)
+    # True when ``text`` is known to write every decimal digit in ASCII 0-9 (False: not known).
+    ascii_digits: bool = False
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a folded half-open span to the original span that produced it.
@@ -159,7 +168,7 @@ class Folded:
 def fold(text: str) -> Folded:
     """Fold ``text`` (width, one-to-one NFKC, traditional → simplified, zero-width removal) and keep the offset map."""
     if _needs_table().search(text) is None:
-        return Folded(text, _fold_punctuation(text))
+        return Folded(text, _fold_punctuation(text), ascii_digits=True)
     folded = text.translate(fold_table())
     if len(folded) == len(text):
         return Folded(text, folded)

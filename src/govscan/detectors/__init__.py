@@ -106,9 +106,12 @@ class Detector:
     def validate(self, candidate: Candidate) -> Verdict | None:
         return self.module.validate(candidate)
 
-    def matches(self, text: str) -> Iterator[regex.Match[str]]:
-        """What ``pattern.finditer(text)`` finds, trying the pattern only at ``starts`` when the module has them."""
-        if self.starts is None or _has_other_digits(text):
+    def matches(self, text: str, ascii_digits: bool = False) -> Iterator[regex.Match[str]]:
+        """What ``pattern.finditer(text)`` finds, trying the pattern only at ``starts`` when the module has them.
+
+        ``ascii_digits``: the caller knows ``text`` writes every decimal digit in ASCII (see ``Folded``).
+        """
+        if self.starts is None or (not ascii_digits and _has_other_digits(text)):
             yield from self.pattern.finditer(text)
         else:
             yield from finditer_at(self.pattern, self.starts(text, _number_runs(text)), text)
