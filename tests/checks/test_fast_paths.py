@@ -178,6 +178,27 @@ def test_rate_mismatch_judges_as_the_plain_sentence_walk(text):
     assert fast == plain_rate_hits(text)
 
 
+COUNT_PIECES = [*"0123456789..个件批次条a,%", "12", "批次", "29个", "1.5个"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(COUNT_PIECES), max_size=20))
+@example(pieces=["1.5个", "29个", "2个"])  # a count after a point is none
+@example(pieces=["29", "批", "2批次", "3批次"])  # 批 alone is no measure word
+@example(pieces=["..", "5个", "29个", "2个"])
+def test_two_counts_is_the_plain_count_list(pieces):
+    text = "".join(pieces)
+    counts = list(PLAIN_COUNT.finditer(text))
+    plain = None
+    if len(counts) == 2 and counts[0]["unit"] == counts[1]["unit"]:
+        plain = [counts[0].span(), counts[0]["number"], counts[0]["unit"], counts[1].span(), counts[1]["number"]]
+    found = rate_mismatch._TWO_COUNTS.fullmatch(text)
+    fast = None
+    if found is not None:
+        fast = [found.span("total"), found["total_number"], found["unit"], found.span("part"), found["part_number"]]
+    assert fast == plain
+
+
 def test_rate_mismatch_plain_walk_fires_on_the_documented_case():
     text = "29个网站中2个不合格,合格率为95%。"
     assert plain_rate_hits(text) == [(text.index("95"), text.index("%") + 1, 27)]
