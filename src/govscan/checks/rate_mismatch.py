@@ -40,13 +40,16 @@ RULE = Rule(
 )
 
 _SENTENCE_ENDS = "。;!?\n"
-_SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}]")
 _LAST_SENTENCE_END = any_of_backwards(_SENTENCE_ENDS)
 _KINDS = ("合格", "达标", "通过", "完成", "办结", "及格")
 _KIND_LENGTH = 2
 # A stated rate, ``(不)?(合格|…)率(为|…)? ?<value>%``, found from its 率: a pattern that opens with a plain
-# character lets ``re`` skip to each 率 at C speed; the two characters before it must then be a kind.
-_RATE_TAIL = re.compile(r"率(?:为|达到|达|是|仅为|仅)? ?(?P<value>[0-9]+(?:\.[0-9]+)?)%")
+# character lets ``re`` skip to each 率 at C speed; the lookbehind then wants a kind before it. The rate holds
+# no sentence end, so its sentence ends where the lookahead's ``rest`` does.
+_RATE_TAIL = re.compile(
+    f"率(?<=(?:{'|'.join(_KINDS)})率)(?:为|达到|达|是|仅为|仅)? ?(?P<value>[0-9]+(?:\\.[0-9]+)?)%"
+    f"(?=(?P<rest>[^{_SENTENCE_ENDS}]*+))"
+)
 # A count is a whole number (a run of digits with no "." before it) and its measure word.
 _UNIT = "个|家|件|项|所|人|名|户|份|批次|条"
 # What lies between counts, cut into pieces that each hold no count: a run of neither digits nor points, a
@@ -74,13 +77,11 @@ def check(context: CheckContext) -> Iterator[Hit]:
     # judged on its first rate (a later one lies before ``judged``).
     for rate in _RATE_TAIL.finditer(text):
         kind_start = rate.start() - _KIND_LENGTH
-        if kind_start < judged or kind_start < 0 or text[kind_start : rate.start()] not in _KINDS:
+        if kind_start < judged:
             continue
         mark = _LAST_SENTENCE_END.search(text, 0, kind_start)
         first = 0 if mark is None else mark.end()
-        # The rate itself holds no sentence end, so the sentence ends at the first one after it.
-        mark = _SENTENCE_END.search(text, rate.end())
-        judged = len(text) if mark is None else mark.start()
+        judged = rate.end("rest")
         hit = _judge(text, first, judged, kind_start, rate)
         if hit is not None:
             yield hit
