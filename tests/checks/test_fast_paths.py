@@ -9,7 +9,15 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from govscan.candidates import finditer_at_candidates
-from govscan.checks import CheckContext, _dates, formulation, leader_name, rate_mismatch, repeated_item
+from govscan.checks import (
+    CheckContext,
+    _dates,
+    formulation,
+    leader_name,
+    rate_mismatch,
+    repeated_item,
+    weekday_mismatch,
+)
 from govscan.checks._marks import last_mark_before
 from govscan.checks._regex_parts import top_level_alternatives
 from govscan.lexicon.formulations import packaged_formulations
@@ -34,6 +42,17 @@ def test_listing_clauses_are_the_regex_matches(pieces):
     text = "".join(pieces)
     plain = [m.span() for m in repeated_item._LISTING_CLAUSE.finditer(text)]
     assert [m.span() for m in repeated_item._listing_clauses(text)] == plain
+
+
+WEEKDAY_PIECES = [*"星期礼拜周一日天月", "星期", "礼拜", "星期星期", "周周"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(WEEKDAY_PIECES), max_size=30))
+def test_weekday_words_start_where_the_plain_words_do(pieces):
+    text = "".join(pieces)
+    plain = [m.start() for word in ("星期", "礼拜", "周") for m in re.finditer(f"{word}[一二三四五六日天]", text)]
+    assert [m.start() for words in weekday_mismatch._WEEKDAY_WORDS for m in words.finditer(text)] == plain
 
 
 @given(text=st.text(alphabet="ab。;\n", max_size=2000), position=st.integers(min_value=0, max_value=2000))
