@@ -120,6 +120,14 @@ def test_each_check_finds_what_it_finds_in_every_date(context):
     assert list(date_inconsistency.check(context)) == list(date_inconsistency._hits(context, labels, dated))
 
 
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from([*"成文印发布公开日期时间 :", "发布日期", "公开日期", "发布时间"]), max_size=20))
+def test_published_label_ends_find_a_published_label(pieces):
+    text = "".join(pieces)
+    plain = any(m["label"] not in date_inconsistency._CONTENT_LABELS for m in date_inconsistency._LABEL.finditer(text))
+    assert any(ends.search(text) for ends in date_inconsistency._PUBLISHED_LABEL_ENDS) == plain
+
+
 def test_years_before_a_year():
     for year in (1700, 1800, 1801, 1810, 1999, 2000, 2026, 2099, 2100, 2200):
         pattern = future_date._years_before(year)
