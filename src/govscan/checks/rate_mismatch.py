@@ -66,6 +66,7 @@ _NEAR = 6
 # _polarity's two searches, per kind: the rate's word right after the part's count, or right before it.
 _AFTER = {kind: re.compile(rf"[^,0-9]{{0,{_NEAR}}}?(不)?{kind}(?!率)") for kind in _KINDS}
 _BEFORE = {kind: re.compile(rf"(不)?{kind}(?!率)[^,0-9]{{0,{_NEAR}}}$") for kind in _KINDS}
+_GAP_STOPS = ",0123456789"
 # The longest text _BEFORE can match: 不, the kind and the gap.
 _BEFORE_REACH = 1 + _KIND_LENGTH + _NEAR
 
@@ -137,9 +138,11 @@ def _percentages(text: str, first: int, last: int) -> int:
 
 def _polarity(text: str, first: int, last: int, part_start: int, part_end: int, kind: str) -> bool | None:
     """Whether the part (``text[part_start:part_end]``) counts the 不… side (True), the … side (False), or neither."""
-    after = _AFTER[kind].match(text, part_end, last)
-    if after is not None:
-        return after.group(1) is not None
+    # _AFTER's gap holds no comma or digit, and no kind starts with one: after either, it cannot match.
+    if part_end < last and text[part_end] not in _GAP_STOPS:
+        after = _AFTER[kind].match(text, part_end, last)
+        if after is not None:
+            return after.group(1) is not None
     before = _BEFORE[kind].search(text, max(first, part_start - _BEFORE_REACH), part_start)
     if before is not None:
         return before.group(1) is not None
