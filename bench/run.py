@@ -39,10 +39,16 @@ sys.path.insert(0, str(Path(__file__).parent))
 from batch import run_once
 from corpus import Generator
 
-# The cheapest pass that still finds every personal-data candidate: digit runs
-# long enough to be a phone, ID or card (separators allowed) and e-mail @.
-# Compiled with stdlib re, which runs this pattern 2.4x faster than regex.
-CANDIDATES = re.compile(r"[0-9][0-9 -]{5,}[0-9]|@")
+# The cheapest pass that still finds every personal-data candidate: digit runs long enough to be a phone, ID
+# or card (separators allowed) and e-mail @, i.e. ``[0-9][0-9 -]{5,}[0-9]|@``. It runs over the text's
+# one-byte-per-character shape (digits as 0, space and - as j, @ as a, the rest as x; beyond Latin-1 encoded
+# as ?, also x), the trick govscan's own number_runs pass uses: 2.3x faster than that pattern on the text
+# with stdlib re, which is itself 2.4x faster than regex. Exact: every character maps to one byte.
+FLOOR_SHAPES = bytes(
+    0x30 if 0x30 <= byte <= 0x39 else 0x6A if byte in b" -" else 0x61 if byte == ord("@") else 0x78
+    for byte in range(256)
+)
+CANDIDATES = re.compile(rb"0[0j]{5,}0|a")
 
 
 def forget_texts() -> None:
@@ -55,7 +61,8 @@ def forget_texts() -> None:
 def floor_pass(automaton: ahocorasick.Automaton, text: str) -> int:
     """One Aho-Corasick pass over every lexicon term plus the PII candidate pass."""
     count = sum(1 for _ in automaton.iter(text))
-    return count + sum(1 for _ in CANDIDATES.finditer(text))
+    shape = text.encode("latin-1", "replace").translate(FLOOR_SHAPES)
+    return count + sum(1 for _ in CANDIDATES.finditer(shape))
 
 
 def lexicon_automaton(scanner: Scanner) -> ahocorasick.Automaton:

@@ -7,6 +7,7 @@ import csv
 import importlib.util
 import io
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,24 @@ def test_two_workers_write_the_same_bytes_as_one(
     two = _check(workdir, monkeypatch, "--format", output_format, "-q", jobs="2")
     assert (two.exit_code, two.stdout, two.stderr) == (one.exit_code, one.stdout, one.stderr)
     assert one.exit_code == 1 and "news/gbk.html" in one.stdout
+
+
+def test_a_zip_inside_a_zip_is_scanned_with_its_members_located(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as package:
+        package.writestr("news/a.txt", "第一行\n值班电话13912345678".encode())
+    with zipfile.ZipFile(tmp_path / "site.zip", "w") as package:
+        package.writestr("attachments/files.zip", inner.getvalue())
+        package.writestr("deep.zip", b"not a zip")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check", "site.zip", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    files = {entry["path"]: entry for entry in json.loads(result.stdout)["files"]}
+    found = files["site.zip!attachments/files.zip!news/a.txt"]["findings"]
+    assert [(f["code"], f["line"], f["column"]) for f in found] == [("PII002", 2, 5)]
+    assert files["site.zip!deep.zip"]["error"] == {
+        "kind": "archive",
+        "message": "not a readable zip archive (File is not a zip file)",
+    }

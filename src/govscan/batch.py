@@ -52,6 +52,7 @@ from govscan.sources import (
     suffix_of,
 )
 from govscan.sources.decode import text_lines
+from govscan.sources.document import relocate
 from govscan.sources.jsonl import line_documents
 from govscan.sources.zip import iter_members
 
@@ -218,7 +219,7 @@ class Worker:
             findings = self.scanner.scan_document(document, as_of=self.spec.as_of)
         except Exception as error:  # reported for this document; the batch goes on
             return self._error(document.path, "internal", f"{type(error).__name__}: {error}")
-        kept = apply_suppressions(findings, document.text)
+        kept = relocate(document, apply_suppressions(findings, document.text))
         if self.renderer is not None:
             kept = confident(kept, self.renderer.spec.minimum)
             return self.renderer.render(document.path, kept, [fingerprint(f, document.text) for f in kept])

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -24,8 +23,6 @@ from govscan.match import LexiconMatcher, lexicon_rule
 from govscan.models import Finding, Rule, Span
 from govscan.normalize import Folded, fold
 from govscan.sources.document import Document, HiddenLink
-
-_NEWLINE = re.compile("\n")
 
 # Characters of context kept on each side of a hit in a finding's excerpt.
 EXCERPT_CONTEXT = 30
@@ -174,18 +171,19 @@ class _Builder:
         original = self.folded.original
         spans = [self.folded.to_original(h.start, h.end) for h in hits]
         private = _PersonalSpans(
+            original,
             [
                 (start, end, self.maskers[hit.rule.code])
                 for hit, (start, end) in zip(hits, spans, strict=True)
                 if hit.rule.personal_data
-            ]
+            ],
         )
-        newlines = [m.start() for m in _NEWLINE.finditer(original)]
+        lines = _Lines(original)
         result = []
         for hit, (start, end) in zip(hits, spans, strict=True):
-            line, column = _position(newlines, start)
-            end_line, end_column = _position(newlines, end)
-            excerpt, excerpt_start = self._excerpt(newlines, start, end, private)
+            line, column = lines.position(start)
+            end_line, end_column = lines.position(end)
+            excerpt, excerpt_start = self._excerpt(start, end, start - column + 1, private)
             finding = Finding(
                 code=hit.rule.code,
                 name=hit.rule.name,
@@ -207,45 +205,63 @@ class _Builder:
             result.append(finding.with_matched_text(original[start:end]))
         return result
 
-    def _excerpt(self, newlines: list[int], start: int, end: int, private: _PersonalSpans) -> tuple[str, int]:
-        """The hit's line(s), cut to ``EXCERPT_CONTEXT`` either side, personal data masked."""
+    def _excerpt(self, start: int, end: int, line_start: int, private: _PersonalSpans) -> tuple[str, int]:
+        """The hit's line(s) from ``line_start``, cut to ``EXCERPT_CONTEXT`` either side, personal data masked."""
         original = self.folded.original
-        line_start = newlines[bisect.bisect_left(newlines, start) - 1] + 1 if newlines and newlines[0] < start else 0
-        after = bisect.bisect_left(newlines, end)
-        line_end = newlines[after] if after < len(newlines) else len(original)
+        line_end = original.find("\n", end)
+        if line_end < 0:
+            line_end = len(original)
         left = max(line_start, start - EXCERPT_CONTEXT)
         right = min(line_end, end + EXCERPT_CONTEXT)
-        chars = list(original[left:right])
-        for p_start, p_end, masker in private.overlapping(left, right):
-            masked = masker(original[p_start:p_end])
-            for index in range(max(p_start, left), min(p_end, right)):
-                chars[index - left] = masked[index - p_start]
-        text = "".join(chars).replace("\r", " ").replace("\n", " ")
+        text = private.masked(left, right).replace("\r", " ").replace("\n", " ")
         prefix = "…" if left > line_start else ""
         suffix = "…" if right < line_end else ""
         return prefix + text + suffix, start - left + len(prefix)
 
 
 class _PersonalSpans:
-    """Personal-data spans (sorted by start) and their maskers, searchable by window.
+    """Personal-data spans (sorted by start), masked once, searchable by window.
 
     Each excerpt masks only the spans it overlaps, found by bisection, so building
     n findings stays O(n log n) however many personal values a text holds.
     """
 
-    def __init__(self, spans: list[tuple[int, int, Callable[[str], str]]]):
-        self._spans = spans
+    def __init__(self, original: str, spans: list[tuple[int, int, Callable[[str], str]]]):
+        self._original = original
+        self._spans = [(start, end, masker(original[start:end])) for start, end, masker in spans]
         self._starts = [start for start, _, _ in spans]
         self._longest = max((end - start for start, end, _ in spans), default=0)
 
-    def overlapping(self, left: int, right: int) -> list[tuple[int, int, Callable[[str], str]]]:
+    def masked(self, left: int, right: int) -> str:
+        """``original[left:right]`` with the personal values in it masked (a later span overwrites an earlier)."""
         first = bisect.bisect_left(self._starts, left - self._longest)
         last = bisect.bisect_left(self._starts, right)
-        return [span for span in self._spans[first:last] if span[1] > left]
+        overlapping = [span for span in self._spans[first:last] if span[1] > left]
+        if not overlapping:
+            return self._original[left:right]
+        chars = list(self._original[left:right])
+        for start, end, masked in overlapping:
+            cut_start, cut_end = max(start, left), min(end, right)
+            chars[cut_start - left : cut_end - left] = masked[cut_start - start : cut_end - start]
+        return "".join(chars)
 
 
-def _position(newlines: list[int], offset: int) -> tuple[int, int]:
-    """1-based line and code-point column of ``offset``."""
-    line_index = bisect.bisect_left(newlines, offset)
-    line_start = newlines[line_index - 1] + 1 if line_index else 0
-    return line_index + 1, offset - line_start + 1
+class _Lines:
+    """1-based line and code-point column of offsets asked in (mostly) ascending order.
+
+    Counts line feeds from the previous offset asked, in C, instead of listing
+    every line feed of a long text for a handful of findings.
+    """
+
+    def __init__(self, text: str):
+        self._text = text
+        self._offset = 0
+        self._breaks = 0  # line feeds before self._offset
+
+    def position(self, offset: int) -> tuple[int, int]:
+        if offset >= self._offset:
+            self._breaks += self._text.count("\n", self._offset, offset)
+        else:
+            self._breaks -= self._text.count("\n", offset, self._offset)
+        self._offset = offset
+        return self._breaks + 1, offset - self._text.rfind("\n", 0, offset)

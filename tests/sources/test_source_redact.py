@@ -236,3 +236,17 @@ def test_html_with_personal_data_in_a_script_is_refused(masker):
 def test_docx_and_zip_are_refused_with_a_reason(masker, suffix, reason):
     with pytest.raises(InputError, match=reason):
         redact_bytes(f"a{suffix}", b"PK\x03\x04", suffix, masker)
+
+
+def test_html_masks_attribute_values_check_reads_and_leaves_other_attributes(masker):
+    page = (
+        '<html><head><meta name="author" content="张三 13912345678"></head><body>\r\n'
+        '<a href=\'tel:139%31%3234%35678\' title="电话&#x31;3912345678" data-tel="13912345678">电话</a>\r\n'
+        '<a href="https://example.cn/13912345678">链接</a></body></html>'
+    )
+    expected = (
+        '<html><head><meta name="author" content="张三 139****5678"></head><body>\r\n'
+        '<a href=\'tel:139****%35678\' title="电话&#x31;39****5678" data-tel="13912345678">电话</a>\r\n'
+        '<a href="https://example.cn/13912345678">链接</a></body></html>'
+    )
+    assert redact_bytes("p.html", page.encode("gb18030"), ".html", masker) == expected.encode("gb18030")

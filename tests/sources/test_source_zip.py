@@ -1,7 +1,9 @@
-"""Zip archives: members in order, path traversal refused, size/ratio/total limits stop inflation per member."""
+"""Zip archives: members in order, path traversal refused, size/ratio/total limits stop inflation per member,
+nested archives opened within the same limits."""
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -9,7 +11,7 @@ import pytest
 
 from govscan.errors import InputError
 from govscan.sources.limits import Limits
-from govscan.sources.zip import iter_members
+from govscan.sources.zip import MAX_DEPTH, iter_members
 
 
 def _zip(path: Path, members: list[tuple[str, bytes]]) -> str:
@@ -80,10 +82,76 @@ def test_a_member_whose_header_lies_about_its_size_is_an_error(tmp_path: Path) -
     assert (liar.error, liar.data) == ("Bad CRC-32 for file 'liar.txt'", b"")
 
 
-def test_nested_archives_are_reported_not_opened(tmp_path: Path) -> None:
-    archive = _zip(tmp_path / "s.zip", [("inner.zip", b"PK")])
-    (inner,) = iter_members(archive, Limits())
-    assert inner.error == "nested archive not scanned; unpack it first"
+def _zip_bytes(members: list[tuple[str, bytes]]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as package:
+        for name, data in members:
+            package.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_a_nested_archive_is_opened_in_place_of_its_member(tmp_path: Path) -> None:
+    inner = _zip_bytes([("news/a.html", b"<p>a</p>"), ("b.txt", b"b")])
+    archive = _zip(tmp_path / "s.zip", [("first.txt", b"1"), ("files/inner.zip", inner), ("last.txt", b"2")])
+    members = list(iter_members(archive, Limits()))
+    assert [(m.path, m.name, m.data, m.error) for m in members] == [
+        (f"{archive}!first.txt", "first.txt", b"1", None),
+        (f"{archive}!files/inner.zip!news/a.html", "news/a.html", b"<p>a</p>", None),
+        (f"{archive}!files/inner.zip!b.txt", "b.txt", b"b", None),
+        (f"{archive}!last.txt", "last.txt", b"2", None),
+    ]
+
+
+def test_archives_nested_past_the_depth_limit_are_reported_not_opened(tmp_path: Path) -> None:
+    third = _zip_bytes([("deep.txt", b"deep")])
+    second = _zip_bytes([("c.zip", third), ("two.txt", b"2")])
+    archive = _zip(tmp_path / "s.zip", [("b.zip", second)])
+    assert MAX_DEPTH == 3
+    members = list(iter_members(archive, Limits()))
+    assert [(m.path, m.data, m.error) for m in members] == [
+        (f"{archive}!b.zip!c.zip!deep.txt", b"deep", None),
+        (f"{archive}!b.zip!two.txt", b"2", None),
+    ]
+    archive = _zip(tmp_path / "t.zip", [("a.zip", _zip_bytes([("b.zip", second)]))])
+    members = list(iter_members(archive, Limits()))
+    assert [(m.path, m.data, m.error) for m in members] == [
+        (f"{archive}!a.zip!b.zip!c.zip", b"", "archive nested more than 3 deep not opened"),
+        (f"{archive}!a.zip!b.zip!two.txt", b"2", None),
+    ]
+
+
+def test_nested_members_count_against_the_outer_archives_total(tmp_path: Path) -> None:
+    inner = _zip_bytes([("a.txt", b"a" * 400), ("b.txt", b"b" * 400)])
+    archive = _zip(tmp_path / "s.zip", [("inner.zip", inner), ("c.txt", b"c" * 100)])
+    total = len(inner) + 400 + 100
+    members = list(iter_members(archive, Limits(max_total_bytes=total)))
+    assert [(m.name, m.error) for m in members] == [
+        ("a.txt", None),
+        ("b.txt", f"archive limit of {total} inflated bytes reached"),
+        ("c.txt", None),
+    ]
+
+
+def test_limits_apply_to_the_members_of_a_nested_archive(tmp_path: Path) -> None:
+    inner = _zip_bytes([("big.txt", b"a" * 5000), ("small.txt", b"ok")])
+    archive = _zip(tmp_path / "s.zip", [("inner.zip", inner)])
+    big, small = iter_members(archive, Limits(max_member_bytes=4096))
+    assert big.error == "member is 5000 bytes uncompressed, over the 4096-byte limit"
+    assert (small.path, small.data) == (f"{archive}!inner.zip!small.txt", b"ok")
+
+
+def test_a_nested_member_named_zip_that_is_no_archive_is_an_error_and_the_rest_is_read(tmp_path: Path) -> None:
+    archive = _zip(tmp_path / "s.zip", [("inner.zip", b"PK"), ("ok.txt", b"ok")])
+    inner, ok = iter_members(archive, Limits())
+    assert (inner.path, inner.error) == (f"{archive}!inner.zip", "not a readable zip archive (File is not a zip file)")
+    assert (ok.name, ok.data, ok.error) == ("ok.txt", b"ok", None)
+
+
+def test_wanted_filters_the_members_of_nested_archives_too(tmp_path: Path) -> None:
+    inner = _zip_bytes([("a.html", b"a"), ("b.txt", b"b")])
+    archive = _zip(tmp_path / "s.zip", [("inner.zip", inner), ("c.html", b"c")])
+    members = list(iter_members(archive, Limits(), lambda name: name.endswith((".html", ".zip"))))
+    assert [m.path for m in members] == [f"{archive}!inner.zip!a.html", f"{archive}!c.html"]
 
 
 def test_a_file_that_is_not_a_zip_is_an_input_error(tmp_path: Path) -> None:

@@ -12,6 +12,9 @@ While walking the page, anchors that point to another site and that no reader
 can see (``display:none``, ``visibility:hidden``, zero size, pushed off
 screen) are collected as :class:`HiddenLink` — the 暗链 that inspections treat
 as a hijacked site (rule HTM001 hidden-link).
+
+The walk also hands each element to :mod:`.html_attributes`: tooltips, alt text, description metadata, mail and
+phone links and form values are read as one more text, ``#field=attributes``, reported at the file's line:column.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from govscan.errors import InputError
 from govscan.sources.dates import find_date, parse_date
 from govscan.sources.decode import decode
 from govscan.sources.document import Document, HiddenLink
+from govscan.sources.html_attributes import Gathered, Value, collect, collect_meta, comments_with_directives, gather
 from govscan.sources.html_tokens import tokenize
 from govscan.sources.locate import locate
 from govscan.sources.options import ReadOptions
@@ -40,6 +44,8 @@ BLOCKS = frozenset(
 )
 CELLS = frozenset({"td", "th"})
 SKIPPED = frozenset({"script", "style", "noscript", "template", "head", "iframe", "object", "svg", "select"})
+# Skipped elements whose own and descendants' attributes are still read (a crawler reads them all).
+_ATTRIBUTES_READ = SKIPPED - {"head", "script", "style"}
 
 # Metadata names (lower case) in order of preference.
 TITLE_META = ("articletitle", "og:title", "title", "dc.title")
@@ -68,7 +74,8 @@ _SIMPLE_SELECTOR = regex.compile(r"^[.#][A-Za-z_][\w-]*$")
 
 
 def read(name: str, data: bytes, options: ReadOptions | None = None) -> list[Document]:
-    """The page's visible text as one Document, plus its title as ``#field=title`` when the body lacks it.
+    """The page's visible text as one Document, plus its title as ``#field=title`` when the body lacks it and its
+    scanned attribute values as ``#field=attributes`` when it has any.
 
     ``options``: nothing to configure for HTML yet; the parameter keeps every reader's signature alike.
     """
@@ -77,6 +84,9 @@ def read(name: str, data: bytes, options: ReadOptions | None = None) -> list[Doc
     documents = [Document(path=name, text=page.text, title=page.title, date=page.date, hidden_links=page.hidden_links)]
     if page.title and page.title not in page.text:
         documents.append(Document(path=locate(name, field="title"), text=page.title, title=page.title, date=page.date))
+    if page.attributes is not None:
+        gathered = Document(path=locate(name, field="attributes"), text=page.attributes.text, date=page.date)
+        documents.append(gathered.placed_later(page.attributes.places))
     return documents
 
 
@@ -86,6 +96,7 @@ class Page:
     title: str | None
     date: dt.date | None
     hidden_links: tuple[HiddenLink, ...]
+    attributes: Gathered | None = None  # the scanned attribute values, when the page has any
 
 
 def parse(name: str, text: str) -> Page:
@@ -96,7 +107,9 @@ def parse(name: str, text: str) -> Page:
 def parse_tree(name: str, text: str, origins: list | None = None) -> tuple[Page, lxml.html.HtmlElement]:
     """:func:`parse`, also returning the parsed tree; ``origins`` receives where each character of the page's
     text came from (see ``_Walker.origins``)."""
-    text = XML_DECLARATION.sub("", text, count=1)
+    original = text
+    declaration = XML_DECLARATION.match(text)
+    text = text[declaration.end() :] if declaration else text
     if not text.strip():
         raise InputError(name, "empty HTML page")
     try:
@@ -112,12 +125,17 @@ def parse_tree(name: str, text: str, origins: list | None = None) -> tuple[Page,
         walker.walk(body)
         walker.walk_after(body)
     walker.end()
+    values: list[Value] = []
+    collect_meta(root, values)
+    values += walker.attributes
+    attributes = gather(values, text, original, comments_with_directives(root, text)) if values else None
     extracted = walker.text()
     title = _first(meta, TITLE_META) or _text_of(root.find(".//title"))
     date = next((d for d in (parse_date(meta.get(k)) for k in DATE_META) if d), None)
     if date is None:
         date = _published_line_date(extracted)
-    return Page(text=extracted, title=title, date=date, hidden_links=tuple(walker.links)), root
+    page = Page(extracted, title, date, tuple(walker.links), attributes)
+    return page, root
 
 
 def _past_end_tags(text: str) -> str:
@@ -209,6 +227,7 @@ class _Walker:
     hidden_classes: dict[str, str]
     site: str | None
     links: list[HiddenLink] = field(default_factory=list)
+    attributes: list[Value] = field(default_factory=list)
     # When a list (redaction), receives per emitted character ``(node, start, end)`` (the slice of the text node
     # ``(element, "text" | "tail")`` it came from) or ``None`` for characters the walker added.
     origins: list | None = None
@@ -225,12 +244,16 @@ class _Walker:
                 self._directive(element.text or "")
             return
         if tag in SKIPPED:
+            if tag in _ATTRIBUTES_READ:
+                self._attributes_under(element)
             return
         reason = self._hides(element)
         if reason:
             for anchor in element.iter("a"):
                 self._hidden_link(anchor, reason)
+            self._attributes_under(element)
             return
+        collect(element, self.attributes)
         if tag in BLOCKS:
             self._newline()
         elif tag in CELLS:
@@ -256,6 +279,11 @@ class _Walker:
 
     def text(self) -> str:
         return "".join(self._pieces)
+
+    def _attributes_under(self, element: lxml.html.HtmlElement) -> None:
+        """Attributes of an element the text walk skips, and of everything inside it."""
+        for inner in element.iter(lxml.etree.Element):
+            collect(inner, self.attributes)
 
     def _hides(self, element: lxml.html.HtmlElement) -> str | None:
         if element.get("hidden") is not None:

@@ -1,4 +1,5 @@
-"""Masking an HTML page in its own bytes: its visible text, title, title metadata, hidden text and comments.
+"""Masking an HTML page in its own bytes: its visible text, title, title metadata, hidden text, comments and the
+attribute values ``check`` reads (``#field=attributes``, see :mod:`.html_attributes`).
 
 The page is never re-serialised. A small tokenizer (HTML5 rules for tags,
 comments, raw-text elements, character references and line endings) records
@@ -25,6 +26,7 @@ from govscan.errors import InputError
 from govscan.sources.decode import Decoded, decode_as
 from govscan.sources.document import Document
 from govscan.sources.html import TITLE_META, XML_DECLARATION, Page, declared_charset, parse_tree
+from govscan.sources.html_attributes import Gathered
 from govscan.sources.html_tokens import RAW_TEXT, Ranges, Run, Tag, tokenize
 from govscan.sources.locate import locate
 from govscan.sources.options import ReadOptions
@@ -46,15 +48,23 @@ def redact(name: str, data: bytes, masker: Masker, options: ReadOptions | None =
         masked = masker(Document(path=locate(name, field=field_name), text=text, date=page.page.date))
         _merge(edits, _edits(text, masked, ranges, attribute=field_name == "title"))
         expected_pieces.append(masked)
+    attributes = page.page.attributes
+    expected_attributes = None
+    if attributes is not None:
+        masked = masker(Document(path=locate(name, field="attributes"), text=attributes.text, date=page.page.date))
+        more, expected_attributes = _attribute_edits(name, attributes, masked)
+        _merge(edits, more)
     shift = page.skipped
     copy = splice(name, data, decoded, [Edit(start + shift, end + shift, r) for (start, end), r in edits.items()])
     again = decode_as(name, copy, declared=declared_charset(copy))
     shown = _Parsed.of(name, again)
-    if (again.encoding, again.bom, shown.page.text, [text for _, text, _ in shown.pieces()]) != (
+    shown_attributes = None if shown.page.attributes is None else shown.page.attributes.text
+    if (again.encoding, again.bom, shown.page.text, [text for _, text, _ in shown.pieces()], shown_attributes) != (
         decoded.encoding,
         decoded.bom,
         expected_text,
         expected_pieces,
+        expected_attributes,
     ):
         raise InputError(name, "the masked copy would not read back as the masked page; not written")
     return copy
@@ -129,6 +139,26 @@ def _edits(text: str, masked: str, ranges: Ranges, *, attribute: bool) -> dict[t
         for index in range(edit.start, edit.end):
             _merge(edits, {ranges[index]: _escape(masked[index], attribute=attribute)})
     return edits
+
+
+def _attribute_edits(name: str, attributes: Gathered, masked: str) -> tuple[dict[tuple[int, int], str], str]:
+    """Edits masking attribute values where their characters were written (a reference or percent-escape as a
+    whole), and the gathered text the copy must show. A masked value that was not found in the bytes, or two values
+    found at the same bytes, make the page an InputError."""
+    text = attributes.text
+    expected = list(text)
+    edits: dict[tuple[int, int], str] = {}
+    for start, end, ranges in attributes.slices():
+        value_edits = {} if masked[start:end] == text[start:end] else None
+        if value_edits is None and ranges is None:
+            raise InputError(name, f"cannot find the attribute value {text[start:end][:20]!r} in the page's bytes")
+        if value_edits is None:
+            value_edits = _edits(text[start:end], masked[start:end], ranges, attribute=True)
+            expected[start:end] = masked[start:end]
+        if edits.keys() & value_edits.keys():
+            raise InputError(name, "two attribute values were found at the same bytes; not written")
+        edits.update(value_edits)
+    return edits, "".join(expected)
 
 
 def _merge(edits: dict[tuple[int, int], str], more: dict[tuple[int, int], str]) -> None:

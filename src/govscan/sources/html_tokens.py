@@ -154,3 +154,8 @@ def _reference(found: regex.Match, source: str, end: int, attribute: bool) -> li
         return [(char, (start + i, start + i + 1)) for i, char in enumerate(written)]
     entity = (html5[name[:known]], (start, start + 1 + known))
     return [entity, *((char, (start + 1 + i, start + 2 + i)) for i, char in enumerate(name[known:], start=known))]
+
+
+def attribute_value(source: str, start: int, end: int) -> Run:
+    """The attribute value written at ``source[start:end]`` (inside its quotes), as the parser reads it."""
+    return _decoded(source, start, end, attribute=True)
