@@ -66,6 +66,7 @@ _NEAR = 6
 # _polarity's two searches, per kind: the rate's word right after the part's count, or right before it.
 _AFTER = {kind: re.compile(rf"[^,0-9]{{0,{_NEAR}}}?(不)?{kind}(?!率)") for kind in _KINDS}
 _BEFORE = {kind: re.compile(rf"(不)?{kind}(?!率)[^,0-9]{{0,{_NEAR}}}$") for kind in _KINDS}
+# What the gap of _AFTER and _BEFORE cannot hold (and no kind starts with).
 _GAP_STOPS = ",0123456789"
 # The longest text _BEFORE can match: 不, the kind and the gap.
 _BEFORE_REACH = 1 + _KIND_LENGTH + _NEAR
