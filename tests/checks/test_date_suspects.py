@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -118,6 +119,27 @@ def test_each_check_finds_what_it_finds_in_every_date(context):
     assert [m.span() for m in date_inconsistency._labels(text)] == [m.span() for m in labels]
     dated = {m.start: m for m in full if m.year is not None and m.range_from is None}
     assert list(date_inconsistency.check(context)) == list(date_inconsistency._hits(context, labels, dated))
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from([*"成文印发布公开日期时间 :", "发布日期", "公开日期", "发布时间"]), max_size=20))
+def test_published_label_ends_find_a_published_label(pieces):
+    text = "".join(pieces)
+    plain = any(m["label"] not in date_inconsistency._CONTENT_LABELS for m in date_inconsistency._LABEL.finditer(text))
+    assert any(ends.search(text) for ends in date_inconsistency._PUBLISHED_LABEL_ENDS) == plain
+
+
+PAST_CUE_PIECES = [*"已发布印公成立于关至 2\n", "已于", "发布于", "印发于", "公布于", "成立于"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(PAST_CUE_PIECES), max_size=20))
+def test_past_cue_gate_keeps_every_cue(pieces):
+    text = "".join(pieces)
+    gated = future_date._cues(2026)[0]
+    plain = gated.pattern.replace("(?<=[发已布立]于)", "")
+    assert plain != gated.pattern
+    assert [m.span() for m in gated.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
 
 
 def test_years_before_a_year():

@@ -9,7 +9,15 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from govscan.candidates import finditer_at_candidates
-from govscan.checks import CheckContext, _dates, formulation, leader_name, rate_mismatch, repeated_item
+from govscan.checks import (
+    CheckContext,
+    _dates,
+    formulation,
+    leader_name,
+    rate_mismatch,
+    repeated_item,
+    weekday_mismatch,
+)
 from govscan.checks._marks import last_mark_before
 from govscan.checks._regex_parts import top_level_alternatives
 from govscan.lexicon.formulations import packaged_formulations
@@ -34,6 +42,17 @@ def test_listing_clauses_are_the_regex_matches(pieces):
     text = "".join(pieces)
     plain = [m.span() for m in repeated_item._LISTING_CLAUSE.finditer(text)]
     assert [m.span() for m in repeated_item._listing_clauses(text)] == plain
+
+
+WEEKDAY_PIECES = [*"星期礼拜周一日天月", "星期", "礼拜", "星期星期", "周周"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(WEEKDAY_PIECES), max_size=30))
+def test_weekday_words_start_where_the_plain_words_do(pieces):
+    text = "".join(pieces)
+    plain = [m.start() for word in ("星期", "礼拜", "周") for m in re.finditer(f"{word}[一二三四五六日天]", text)]
+    assert [m.start() for words in weekday_mismatch._WEEKDAY_WORDS for m in words.finditer(text)] == plain
 
 
 @given(text=st.text(alphabet="ab。;\n", max_size=2000), position=st.integers(min_value=0, max_value=2000))
@@ -176,6 +195,27 @@ def test_rate_mismatch_judges_as_the_plain_sentence_walk(text):
         for hit in rate_mismatch.check(context)
     ]
     assert fast == plain_rate_hits(text)
+
+
+COUNT_PIECES = [*"0123456789..个件批次条a,%", "12", "批次", "29个", "1.5个"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(COUNT_PIECES), max_size=20))
+@example(pieces=["1.5个", "29个", "2个"])  # a count after a point is none
+@example(pieces=["29", "批", "2批次", "3批次"])  # 批 alone is no measure word
+@example(pieces=["..", "5个", "29个", "2个"])
+def test_two_counts_is_the_plain_count_list(pieces):
+    text = "".join(pieces)
+    counts = list(PLAIN_COUNT.finditer(text))
+    plain = None
+    if len(counts) == 2 and counts[0]["unit"] == counts[1]["unit"]:
+        plain = [counts[0].span(), counts[0]["number"], counts[0]["unit"], counts[1].span(), counts[1]["number"]]
+    found = rate_mismatch._TWO_COUNTS.fullmatch(text)
+    fast = None
+    if found is not None:
+        fast = [found.span("total"), found["total_number"], found["unit"], found.span("part"), found["part_number"]]
+    assert fast == plain
 
 
 def test_rate_mismatch_plain_walk_fires_on_the_documented_case():

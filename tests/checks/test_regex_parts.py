@@ -7,7 +7,13 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govscan.checks._regex_parts import contains_all, required_characters, required_strings, top_level_alternatives
+from govscan.checks._regex_parts import (
+    HeldCharacters,
+    contains_all,
+    required_characters,
+    required_strings,
+    top_level_alternatives,
+)
 from govscan.lexicon.formulations import packaged_formulations
 
 
@@ -128,3 +134,9 @@ def test_packaged_patterns_match_only_texts_holding_their_required_characters(pi
         if regex.search(pattern, text):
             assert contains_all(text, required_characters(pattern))
             assert all(string in text for string in required_strings(pattern))
+
+
+@given(text=st.text(alphabet="四两十个a", max_size=20), asked=st.lists(st.text(alphabet="四两十个ab", max_size=3)))
+def test_held_characters_answer_as_contains_all(text, asked):
+    held = HeldCharacters(text)
+    assert [held.all(characters) for characters in asked] == [contains_all(text, c) for c in asked]

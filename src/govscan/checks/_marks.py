@@ -8,7 +8,11 @@ import regex
 
 
 @cache
-def _any_of_backwards(marks: str) -> regex.Pattern[str]:
+def any_of_backwards(marks: str) -> regex.Pattern[str]:
+    """A reverse search for any of ``marks``: ``search(text, 0, position)`` finds the last one before ``position``.
+
+    For a hot loop, holding this pattern saves the call and cache look-up of :func:`last_mark_before`.
+    """
     return regex.compile(f"[{regex.escape(marks)}]", regex.REVERSE)
 
 
@@ -19,5 +23,5 @@ def last_mark_before(text: str, marks: str, position: int) -> int:
     the text for every mark that is absent, which makes a check quadratic on
     long texts; a reverse search stops at the nearest mark, in one C call.
     """
-    found = _any_of_backwards(marks).search(text, 0, position)
+    found = any_of_backwards(marks).search(text, 0, position)
     return -1 if found is None else found.start()

@@ -81,8 +81,10 @@ class _Lines:
         return bisect.bisect_left(self.breaks, offset) + 1
 
 
-# Where _LABEL matches, found at C speed: each pattern opens with one plain character (期, 间).
-_LABEL_ENDS = (re.compile("期(?<=成文日期|印发日期|发布日期|公开日期)"), re.compile("间(?<=发布时间)"))
+# Where _LABEL matches, found at C speed: each pattern opens with one plain character (期, 间). Labels
+# cannot overlap, so every label written is one of _LABEL's matches.
+_PUBLISHED_LABEL_ENDS = (re.compile("期(?<=发布日期|公开日期)"), re.compile("间(?<=发布时间)"))
+_LABEL_ENDS = (re.compile("期(?<=成文日期|印发日期)"), *_PUBLISHED_LABEL_ENDS)
 _LABEL_WIDTH = 4
 # A date with a written year starts with one (_DATE's year).
 _YEAR_START = re.compile("(?:1[89]|20)[0-9]{2}|[一二][〇零○一二三四五六七八九]{3}")
@@ -90,9 +92,9 @@ _YEAR_START = re.compile("(?:1[89]|20)[0-9]{2}|[一二][〇零○一二三四五
 
 def check(context: CheckContext) -> Iterator[Hit]:
     text = context.text
-    labels = _labels(text)
-    if context.published is None and all(label.group("label") in _CONTENT_LABELS for label in labels):
+    if context.published is None and not any(ends.search(text) for ends in _PUBLISHED_LABEL_ENDS):
         return iter(())  # no publication date to contradict
+    labels = _labels(text)
     starts = [label.end() for label in labels] + [start for start, _ in _signature_lines(text)]
     windows = [(start, start + 1) for start in starts if _YEAR_START.match(text, start)]
     dated = {m.start: m for m in dates_near(text, windows, None) if m.year is not None and m.range_from is None}

@@ -24,7 +24,7 @@ import regex
 from govscan.candidates import finditer_at
 from govscan.checks import CheckContext
 from govscan.checks._regex_parts import (
-    contains_all,
+    HeldCharacters,
     is_opaque,
     required_characters,
     required_strings,
@@ -56,9 +56,12 @@ def check(context: CheckContext) -> Iterator[Hit]:
 def find(data: Formulations, text: str, as_of: dt.date, rule: Rule | None = None) -> list[Hit]:
     """Hits of every section of ``data`` in folded ``text``, sorted; quote warnings inside an error are dropped."""
     rule = rule or Rule.of_data_file(data, RuleKind.CHECK)
-    errors = [hit for enumeration in data.enumerations for hit in _enumeration_hits(rule, enumeration, text, as_of)]
-    errors += [hit for pattern in data.patterns for hit in _pattern_hits(rule, pattern, text)]
-    occurrences = _occurrences(tuple(quoted.term for quoted in data.quoted), text)
+    held = HeldCharacters(text)
+    errors = [
+        hit for enumeration in data.enumerations for hit in _enumeration_hits(rule, enumeration, text, as_of, held)
+    ]
+    errors += [hit for pattern in data.patterns for hit in _pattern_hits(rule, pattern, text, held)]
+    occurrences = _occurrences(tuple(quoted.term for quoted in data.quoted), text, held)
     warnings = [
         hit
         for quoted in data.quoted
@@ -102,7 +105,9 @@ def _compile(item: str, separator: str, label: str | None, label_suffix: str | N
     )
 
 
-def _written_lists(compiled: _CompiledEnumeration, text: str) -> list[regex.Match[str]]:
+def _written_lists(
+    compiled: _CompiledEnumeration, text: str, held: HeldCharacters | None = None
+) -> list[regex.Match[str]]:
     """What ``compiled.written_list.finditer(text)`` finds.
 
     With an item of several alternatives, the list is tried only where one of
@@ -113,10 +118,11 @@ def _written_lists(compiled: _CompiledEnumeration, text: str) -> list[regex.Matc
     """
     if not compiled.item_alternatives:
         return list(compiled.written_list.finditer(text))
+    held = held or HeldCharacters(text)
     starts = {
         m.start()
         for a in compiled.item_alternatives
-        if contains_all(text, required_characters(a.pattern))
+        if held.all(required_characters(a.pattern))
         for m in a.finditer(text, overlapped=True)
     }
     found = []
@@ -136,11 +142,13 @@ def _plain(member: str) -> str:
     return _QUOTE_CHARS.sub("", member)
 
 
-def _enumeration_hits(rule: Rule, enumeration: Enumeration, text: str, as_of: dt.date) -> Iterator[Hit]:
-    if not contains_all(text, required_characters(enumeration.item)):
+def _enumeration_hits(
+    rule: Rule, enumeration: Enumeration, text: str, as_of: dt.date, held: HeldCharacters
+) -> Iterator[Hit]:
+    if not held.all(required_characters(enumeration.item)):
         return
     compiled = _compiled(enumeration)
-    for written in _written_lists(compiled, text):
+    for written in _written_lists(compiled, text, held):
         items = [_plain(i) for i in written.captures("item")]
         start, end = written.span()
         named = compiled.name_before is not None and (
@@ -206,8 +214,8 @@ def _compare(enumeration: Enumeration, items: list[str], current: list[str]) -> 
     return f"「{enumeration.name}」的表述不完整或有误", "；".join(parts)
 
 
-def _pattern_hits(rule: Rule, pattern: Pattern, text: str) -> Iterator[Hit]:
-    if not _may_match(pattern.pattern, text):
+def _pattern_hits(rule: Rule, pattern: Pattern, text: str, held: HeldCharacters) -> Iterator[Hit]:
+    if not _may_match(pattern.pattern, text, held):
         return
     for written in _regex(pattern.pattern).finditer(text):
         if written.group() in pattern.accept:
@@ -224,7 +232,7 @@ def _pattern_hits(rule: Rule, pattern: Pattern, text: str) -> Iterator[Hit]:
         )
 
 
-def _may_match(pattern: str, text: str) -> bool:
+def _may_match(pattern: str, text: str, held: HeldCharacters) -> bool:
     """Whether ``text`` holds what ``pattern`` requires, so that searching it can find something.
 
     Missing characters are found at memchr speed. A pattern that does not open
@@ -232,7 +240,7 @@ def _may_match(pattern: str, text: str) -> bool:
     requires (one congress pattern costs ~2 ms/MB), so its longest required
     string is looked for first, at memchr speed too.
     """
-    if not contains_all(text, required_characters(pattern)):
+    if not held.all(required_characters(pattern)):
         return False
     strings = required_strings(pattern)
     if not strings or pattern.startswith(strings[0]):
@@ -269,14 +277,15 @@ def _by_first_character(terms: tuple[str, ...]) -> tuple[tuple[regex.Pattern[str
     return tuple((regex.compile("|".join(regex.escape(t) for t in group)), tuple(group)) for group in groups.values())
 
 
-def _occurrences(terms: tuple[str, ...], text: str) -> dict[str, list[int]]:
+def _occurrences(terms: tuple[str, ...], text: str, held: HeldCharacters | None = None) -> dict[str, list[int]]:
     """Every start of every term in ``text``, overlapping, in order: one search per first character.
 
     A group none of whose terms has all its characters in the text is not searched.
     """
     found: dict[str, list[int]] = {term: [] for term in terms}
+    held = held or HeldCharacters(text)
     for pattern, group in _by_first_character(terms):
-        if not any(contains_all(text, term) for term in group):
+        if not any(held.all(term) for term in group):
             continue
         for match in pattern.finditer(text, overlapped=True):
             for term in group:

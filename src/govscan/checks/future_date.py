@@ -60,8 +60,11 @@ def _cues(reference_year: int) -> tuple[re.Pattern[str], ...]:
     """
     earlier = _years_before(reference_year)
     after = f" ?\n?(?={_DATE_START})" + (f"(?!(?:{earlier})(?: ?年|[-/.]))" if earlier else "")
-    past = "|".join(f"(?<={word})" for word in ("已于", "发布于", "印发于", "公布于", "成立于"))
-    return re.compile(f"于(?:{past}){after}"), re.compile(f"截(?:至|止到|止至|止){after}")
+    words = ("已于", "发布于", "印发于", "公布于", "成立于")
+    # Most 于 follow none of the words' characters before it: one set turns them away before five lookbehinds.
+    gate = f"(?<=[{''.join(sorted({word[-2] for word in words}))}]于)"
+    past = "|".join(f"(?<={word})" for word in words)
+    return re.compile(f"于{gate}(?:{past}){after}"), re.compile(f"截(?:至|止到|止至|止){after}")
 
 
 def _years_before(year: int) -> str:

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator
 
 from govscan.checks import CheckContext
-from govscan.checks._marks import last_mark_before
+from govscan.checks._marks import any_of_backwards
 from govscan.hit import Hit
 from govscan.models import Rule, RuleKind, Severity
 
@@ -40,20 +40,34 @@ RULE = Rule(
 )
 
 _SENTENCE_ENDS = "。;!?\n"
-_SENTENCE = re.compile(f"[^{_SENTENCE_ENDS}]+")
+_LAST_SENTENCE_END = any_of_backwards(_SENTENCE_ENDS)
 _KINDS = ("合格", "达标", "通过", "完成", "办结", "及格")
 _KIND_LENGTH = 2
 # A stated rate, ``(不)?(合格|…)率(为|…)? ?<value>%``, found from its 率: a pattern that opens with a plain
-# character lets ``re`` skip to each 率 at C speed; the two characters before it must then be a kind.
-_RATE_TAIL = re.compile(r"率(?:为|达到|达|是|仅为|仅)? ?(?P<value>[0-9]+(?:\.[0-9]+)?)%")
-# A count: a whole number (not the decimals of another) and its measure word. Written without the lookbehind
-# ``(?<![0-9.])``, which makes ``re`` stop at every character: a match starts a run of digits, so it is a
-# count unless a "." stands before it. The digits are possessive: giving one back leaves a digit, no unit.
-_COUNT_RUN = re.compile(r"(?P<number>[0-9]++)(?P<unit>个|家|件|项|所|人|名|户|份|批次|条)")
+# character lets ``re`` skip to each 率 at C speed; the lookbehind then wants a kind before it. The rate holds
+# no sentence end, so its sentence ends where the lookahead's ``rest`` does.
+_RATE_TAIL = re.compile(
+    f"率(?<=(?:{'|'.join(_KINDS)})率)(?:为|达到|达|是|仅为|仅)? ?(?P<value>[0-9]+(?:\\.[0-9]+)?)%"
+    f"(?=(?P<rest>[^{_SENTENCE_ENDS}]*+))"
+)
+# A count is a whole number (a run of digits with no "." before it) and its measure word.
+_UNIT = "个|家|件|项|所|人|名|户|份|批次|条"
+# What lies between counts, cut into pieces that each hold no count: a run of neither digits nor points, a
+# point and the digits after it (decimals), or a run of digits no measure word follows. Every piece is
+# possessive, so a digit run is always read whole, as one piece or as a count, never split between them.
+_NO_COUNT = rf"(?:[^0-9.]++|\.[0-9]*+|[0-9]++(?!{_UNIT}))*+"
+# A sentence with exactly two counts, of the same measure word: ``fullmatch`` over the sentence finds them in
+# one call, where listing every count (``[0-9]++(?:个|…)`` not after a point) takes one match object each.
+_TWO_COUNTS = re.compile(
+    rf"{_NO_COUNT}(?P<total>(?P<total_number>[0-9]++)(?P<unit>{_UNIT}))"
+    rf"{_NO_COUNT}(?P<part>(?P<part_number>[0-9]++)(?P=unit)){_NO_COUNT}"
+)
 _NEAR = 6
 # _polarity's two searches, per kind: the rate's word right after the part's count, or right before it.
 _AFTER = {kind: re.compile(rf"[^,0-9]{{0,{_NEAR}}}?(不)?{kind}(?!率)") for kind in _KINDS}
 _BEFORE = {kind: re.compile(rf"(不)?{kind}(?!率)[^,0-9]{{0,{_NEAR}}}$") for kind in _KINDS}
+# What the gap of _AFTER and _BEFORE cannot hold (and no kind starts with).
+_GAP_STOPS = ",0123456789"
 # The longest text _BEFORE can match: 不, the kind and the gap.
 _BEFORE_REACH = 1 + _KIND_LENGTH + _NEAR
 
@@ -65,10 +79,11 @@ def check(context: CheckContext) -> Iterator[Hit]:
     # judged on its first rate (a later one lies before ``judged``).
     for rate in _RATE_TAIL.finditer(text):
         kind_start = rate.start() - _KIND_LENGTH
-        if kind_start < judged or kind_start < 0 or text[kind_start : rate.start()] not in _KINDS:
+        if kind_start < judged:
             continue
-        first = last_mark_before(text, _SENTENCE_ENDS, kind_start) + 1
-        judged = _SENTENCE.match(text, first).end()
+        mark = _LAST_SENTENCE_END.search(text, 0, kind_start)
+        first = 0 if mark is None else mark.end()
+        judged = rate.end("rest")
         hit = _judge(text, first, judged, kind_start, rate)
         if hit is not None:
             yield hit
@@ -79,26 +94,22 @@ def _judge(text: str, first: int, last: int, kind_start: int, rate: re.Match[str
     # Exactly one percentage in the sentence: the rate's own % follows a digit, so any other % after one counts.
     if text.count("%", first, last) != 1 and _percentages(text, first, last) != 1:
         return None
-    counts = list(_COUNT_RUN.finditer(text, first, last))
-    if len(counts) > 2:
-        counts = [c for c in counts if not _after_point(text, c)]
-    if len(counts) != 2 or _after_point(text, counts[0]) or _after_point(text, counts[1]):
+    counts = _TWO_COUNTS.fullmatch(text, first, last)
+    if counts is None:
         return None
     # The larger count is the total, and it must come first.
-    total, part = counts
-    if total.group("unit") != part.group("unit"):
-        return None
-    total_count, part_count = int(total.group("number")), int(part.group("number"))
+    total_count, part_count = int(counts["total_number"]), int(counts["part_number"])
     if total_count == 0 or part_count >= total_count:
         return None
     kind = text[kind_start : rate.start()]
-    part_negative = _polarity(text, first, last, part, kind)
+    part_start, part_end = counts.span("part")
+    part_negative = _polarity(text, first, last, part_start, part_end, kind)
     if part_negative is None:
         return None
     negative = kind_start > first and text[kind_start - 1] == "不"
     matching = part_count if part_negative == negative else total_count - part_count
     expected = 100 * matching / total_count
-    stated = rate.group("value")
+    stated = rate["value"]
     decimals = len(stated.partition(".")[2])
     if abs(float(stated) - expected) <= 10**-decimals:
         return None
@@ -109,16 +120,11 @@ def _judge(text: str, first: int, last: int, kind_start: int, rate: re.Match[str
         end=rate.end(),
         message=RULE.summary,
         explanation=(
-            f"{total.group()}中{kind}{matching}{part.group('unit')}，{kind}率应为 "
+            f"{counts['total']}中{kind}{matching}{counts['unit']}，{kind}率应为 "
             f"{matching}/{total_count} = {expected:.{max(decimals, 1)}f}%，而不是 {stated}%"
         ),
         severity=RULE.severity,
     )
-
-
-def _after_point(text: str, count: re.Match[str]) -> bool:
-    """Whether ``count`` is the decimals of another number (and so no count)."""
-    return text[count.start() - 1 : count.start()] == "."
 
 
 def _percentages(text: str, first: int, last: int) -> int:
@@ -131,12 +137,14 @@ def _percentages(text: str, first: int, last: int) -> int:
     return count
 
 
-def _polarity(text: str, first: int, last: int, part: re.Match[str], kind: str) -> bool | None:
-    """Whether the part counts the 不… side (True), the … side (False), or neither (None)."""
-    after = _AFTER[kind].match(text, part.end(), last)
-    if after is not None:
-        return after.group(1) is not None
-    before = _BEFORE[kind].search(text, max(first, part.start() - _BEFORE_REACH), part.start())
+def _polarity(text: str, first: int, last: int, part_start: int, part_end: int, kind: str) -> bool | None:
+    """Whether the part (``text[part_start:part_end]``) counts the 不… side (True), the … side (False), or neither."""
+    # _AFTER's gap holds no comma or digit, and no kind starts with one: after either, it cannot match.
+    if part_end < last and text[part_end] not in _GAP_STOPS:
+        after = _AFTER[kind].match(text, part_end, last)
+        if after is not None:
+            return after.group(1) is not None
+    before = _BEFORE[kind].search(text, max(first, part_start - _BEFORE_REACH), part_start)
     if before is not None:
         return before.group(1) is not None
     return None

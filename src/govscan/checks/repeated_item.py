@@ -54,11 +54,17 @@ _COMMA_ITEM = 8
 # ``,(?:[^,、。;!?\n]{1,8},){3,}``, its item possessive (it cannot end in a comma, so giving characters
 # back never helps) and its first three repeats spelled out, so a comma that opens no run is left sooner.
 _COMMA_ITEM_PATTERN = rf"[^,、。;!?\n]{{1,{_COMMA_ITEM}}}+,"
-_COMMA_RUN = re.compile(f",{_COMMA_ITEM_PATTERN * 3}(?:{_COMMA_ITEM_PATTERN})*")
+# Most commas open no run, and the lookahead ``[^,]{1,8}+,`` three times (what the items need, bar the other
+# separators) turns them away at half the cost: one character unlike a comma is quicker to test than a set.
+# Spelled out, like the items: ``(?:…){3}`` costs ``re`` a third more.
+_COMMA_RUN_SHAPE = "(?=" + rf"[^,]{{1,{_COMMA_ITEM}}}+," * 3 + ")"
+_COMMA_RUN = re.compile(f",{_COMMA_RUN_SHAPE}{_COMMA_ITEM_PATTERN * 3}(?:{_COMMA_ITEM_PATTERN})*")
 _MARKER = r"(?:\(?[一二三四五六七八九十]{1,3}[)、]|\(?[0-9]{1,2}[).、]|\([0-9]{1,2}\)|[①-⑳])"
 _NUMBERED_LINE = re.compile(rf"^[ \t]*(?P<marker>{_MARKER}) ?(?P<item>[^\n]*?)[。;,、 \t]*$", re.MULTILINE)
-# Where a numbered line can start: a line break before blanks and a list marker.
-_NUMBERED_LINE_BREAK = re.compile(rf"\n(?=[ \t]*{_MARKER})")
+# Where a numbered line can start: a line break before blanks and a list marker. Most lines open with no
+# marker's first character, and one set turns them away quicker than the marker's four alternatives.
+_MARKER_FIRST = "(0-9一二三四五六七八九十①-⑳"
+_NUMBERED_LINE_BREAK = re.compile(rf"\n(?=[ \t]*[{_MARKER_FIRST}])(?=[ \t]*{_MARKER})")
 _INLINE_ITEM = re.compile(r"(?:\([0-9]{1,2}\)|[①-⑳])(?P<item>[^()①-⑳\n;。]+)")
 # Where an inline item can start: its marker's first character. Each is searched alone, the fastest way
 # each has: "(" as a plain string by ``re``, ①-⑳ as one range by ``regex`` (~10x faster than ``re``'s set).
