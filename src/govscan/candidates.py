@@ -97,8 +97,12 @@ def has_other_digits(text: str) -> bool:
         return False
     if other_bmp_digit.search(text) is not None:
         return True
-    beyond_bmp = len(units) > 2 * len(text)
-    return beyond_bmp and _OTHER_DIGIT.search(text) is not None
+    return len(units) > 2 * len(text) and _OTHER_DIGIT.search(text) is not None
+
+
+def beyond_bmp(text: str) -> bool:
+    """Whether ``text`` holds a character beyond the BMP (each takes two UTF-16 code units)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text)
 
 
 @cache
