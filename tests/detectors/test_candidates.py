@@ -55,6 +55,7 @@ def test_candidates_find_what_the_pattern_finds(detector, pieces):
         "银行卡号：6222 0212 3456 7890 128，1234 6222021234567890128",
         "港澳通行证号：C12345678，台胞证12345678",
         "家住城关镇幸福路25号3栋2单元401室，永丰村村委会下村组18号",
+        " 0第0号，0第12号，〔2023〕第5号，幸福路第25号",
     ],
 )
 def test_candidates_on_written_forms(detector, text):

@@ -99,11 +99,12 @@ _GROUPS = regex.compile(r"(?<=\p{Han})组(?![织成建长团员合件线路车�
 _NUMBER_OR_GROUP_ENDINGS = re.compile(rf"组(?:{_after_number('组')}(?P<number>)|(?![织成建长团员合件线路车次]))")
 
 
-def _number_start(text: str, end: int) -> int:
-    """Where the number (up to six characters, and 第 before it) ending at ``end`` starts."""
+def _number_starts(text: str, end: int) -> tuple[int, ...]:
+    """Where the number (up to six characters, maybe after 第) ending at ``end`` starts: at 第 and at the number
+    itself, since PATTERN refuses 第 after a number that follows a break (,0第1号) but not the 1 after it."""
     before = text[max(0, end - 6) : end]
     start = end - (len(before) - len(before.rstrip(_NUMBER_CHARS)))
-    return start - 1 if start and text[start - 1] == "第" else start
+    return (start - 1, start) if start and text[start - 1] == "第" else (start,)
 
 
 def starts(text: str, numbers: Iterable[tuple[int, int]]) -> list[int]:
@@ -122,12 +123,13 @@ def starts(text: str, numbers: Iterable[tuple[int, int]]) -> list[int]:
     found = []
     for word, endings in _NUMBER_ENDINGS.items():
         if word in text:
-            found.extend(_number_start(text, ending.start()) for ending in endings.finditer(text))
+            for ending in endings.finditer(text):
+                found.extend(_number_starts(text, ending.start()))
     if "组" in text:
         for ending in _NUMBER_OR_GROUP_ENDINGS.finditer(text):
             at = ending.start()
             if ending.group("number") is not None:
-                found.append(_number_start(text, at))
+                found.extend(_number_starts(text, at))
             if _GROUPS.match(text, at):
                 found.append(at)
     found.sort()
