@@ -172,7 +172,7 @@ def _char_ranges(line: str, start: int, end: int) -> list[tuple[int, int]]:
 def _check_copy(here: str, line: str, edits: list[Edit], offset: int, expected: object) -> None:
     """The masked line must parse to the record with exactly the masked strings changed."""
     copy = list(line)
-    for edit in reversed(edits):
+    for edit in sorted(edits, reverse=True):  # the title may come before the text in the line
         copy[edit.start - offset : edit.end - offset] = edit.replacement
     if json.dumps(json.loads("".join(copy))) != json.dumps(expected):
         raise InputError(here, "masking would change more than the masked strings; not written")

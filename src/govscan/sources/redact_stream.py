@@ -106,15 +106,16 @@ def _chunks(name: str, stream: BinaryIO, head: bytes, skip: int, cut: Callable[[
     """Pieces of whole records: each the shortest run of records from where the last ended reaching :data:`CHUNK`
     bytes, the rest of the file at its end. ``skip``: bytes before the first record (a BOM).
 
-    ``cut(buffer, start)``, scanning ``buffer`` from the record boundary ``start``, is the first record boundary
-    at or past :data:`CHUNK`, else the last one found before the buffered bytes ran out (scanning resumes there).
+    ``cut(buffer, start)``, scanning ``buffer`` from the record boundary ``start`` (at least one record), is the
+    first record boundary at or past :data:`CHUNK`, else the last one found before the buffered bytes ran out
+    (scanning resumes there).
     """
-    buffer, scanned = head, skip
+    buffer, scanned, first = head, skip, skip
     while True:
         end = cut(buffer, scanned)
-        if end >= CHUNK:
+        if end >= CHUNK and end > first:
             yield buffer[:end]
-            buffer, scanned = buffer[end:], 0
+            buffer, scanned, first = buffer[end:], 0, 0
             continue
         scanned = end
         # A record longer than what is buffered: read as much again, so a long record is scanned a few times only.
@@ -145,8 +146,10 @@ def _csv_cut(delimiter: bytes) -> Callable[[bytes, int], int]:
 
     def cut(buffer: bytes, start: int) -> int:
         end = start
-        while end < CHUNK and (match := row.match(buffer, end)):
+        while match := row.match(buffer, end):
             end = match.end()
+            if end >= CHUNK:
+                break
         return end
 
     return cut
