@@ -88,18 +88,16 @@ def redact_stream(
             masked = jsonl.redact_decoded(name, chunk, decoded, masker, options, first_line=line)
         else:
             masked, header = csv.redact_decoded(name, chunk, decoded, masker, options, header, first_line=line)
-        # As the whole-file writer: a file that does not encode back is refused when anything in it is masked.
         if masked != chunk:
             edited = True
         elif exact:
             exact = decoded.encode(text) == chunk
-        if edited and not exact:
-            raise InputError(
-                name, f"does not encode back to the same bytes in {encoding}; cannot redact it byte for byte"
-            )
         out.write(masked)
         line += chunk.count(b"\n")
         offset += len(chunk)
+    # As the whole-file writer: a file that does not encode back is refused when anything in it is masked.
+    if edited and not exact:
+        raise InputError(name, f"does not encode back to the same bytes in {encoding}; cannot redact it byte for byte")
 
 
 def _chunks(name: str, stream: BinaryIO, head: bytes, skip: int, cut: Callable[[bytes, int], int]) -> Iterator[bytes]:
