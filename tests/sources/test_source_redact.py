@@ -132,6 +132,14 @@ def test_jsonl_escaped_characters_are_replaced_whole_and_kept_when_not_masked(ma
     assert redact_bytes("e.jsonl", line.encode(), ".jsonl", masker) == expected.encode()
 
 
+def test_jsonl_title_before_the_text_both_escaped_and_masked(masker):
+    # Edits come text first, title second; checking the copy must apply them from the end of the line.
+    line = json.dumps({"title": "家住城关镇幸福路25号", "text": "电话13912345678"}) + "\n"
+    copy = redact_bytes("e.jsonl", line.encode(), ".jsonl", masker)
+    assert json.loads(copy) == {"title": "家住城关镇******", "text": "电话139****5678"}
+    assert copy == line.replace("\\u5e78\\u798f\\u8def25\\u53f7", "******").replace("1234", "****").encode()
+
+
 def test_jsonl_record_the_scan_cannot_read_refuses_the_file(masker):
     data = '{"text": "电话13912345678"}\n{"body": "13912345678"}\n'.encode()
     with pytest.raises(InputError, match=r"e\.jsonl#line=2: text field 'text' is missing"):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from govscan.errors import InputError
-from govscan.sources.decode import decode_lines_as, lines_with_ends, text_lines
+from govscan.sources.decode import Decoded, decode_lines_as, lines_with_ends, text_lines
 from govscan.sources.document import Document
 from govscan.sources.locate import locate
 from govscan.sources.options import DEFAULT_OPTIONS, ReadOptions, RecordFields
@@ -57,8 +57,22 @@ def redact(name: str, data: bytes, masker: Masker, options: ReadOptions = DEFAUL
 
     A row the scan could not read makes the whole file an InputError: a copy must not carry unscanned text.
     """
+    return redact_decoded(name, data, decode_lines_as(name, data), masker, options)[0]
+
+
+def redact_decoded(
+    name: str,
+    data: bytes,
+    decoded: Decoded,
+    masker: Masker,
+    options: ReadOptions = DEFAULT_OPTIONS,
+    header: list[str] | None = None,
+    first_line: int = 1,
+) -> tuple[bytes, list[str]]:
+    """:func:`redact` of ``data`` as ``decoded`` reads it, and the header row. ``data`` is a whole file (its first
+    row the header), or a chunk of whole rows of a large one (``redact_stream``) that starts on line
+    ``first_line``, after the file's ``header``."""
     delimiter = "\t" if name.lower().endswith(".tsv") else ","
-    decoded = decode_lines_as(name, data)
     text = decoded.text
     rows = _rows(text, delimiter)
     values = [[cell.text for cell in row] for _, row in rows]
@@ -68,19 +82,22 @@ def redact(name: str, data: bytes, masker: Masker, options: ReadOptions = DEFAUL
         raise InputError(name, f"malformed CSV: {error}") from error
     if values != read_as:
         raise InputError(name, "cannot locate the cells of this CSV byte for byte; not written")
-    if not rows:
-        raise InputError(name, "empty CSV file (no header row)")
-    header = values[0]
-    if options.fields.text not in header:
-        raise InputError(name, f"no column {options.fields.text!r} in the header (choose it with --text-field)")
+    first = 0
+    if header is None:
+        if not rows:
+            raise InputError(name, "empty CSV file (no header row)")
+        header, first = values[0], 1
+        if options.fields.text not in header:
+            raise InputError(name, f"no column {options.fields.text!r} in the header (choose it with --text-field)")
     edits = []
-    for (line, row), expected in zip(rows[1:], values[1:], strict=True):
+    for (line, row), expected in zip(rows[first:], values[first:], strict=True):
         if any(value.strip() for value in expected):
-            edits += _row_edits(name, line, header, row, expected, masker, options.fields, delimiter)
+            at = line + first_line - 1
+            edits += _row_edits(name, at, header, row, expected, masker, options.fields, delimiter)
     masked = splice(name, data, decoded, edits)
     if list(csv.reader(lines_with_ends(_applied(text, edits)), delimiter=delimiter)) != values:
         raise InputError(name, "masking would change the CSV's rows or cells; not written")
-    return masked
+    return masked, header
 
 
 def _row_edits(

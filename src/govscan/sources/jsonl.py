@@ -16,7 +16,7 @@ from typing import BinaryIO
 import regex
 
 from govscan.errors import InputError
-from govscan.sources.decode import decode_lines_as, lines_with_ends, text_lines
+from govscan.sources.decode import Decoded, decode_lines_as, lines_with_ends, text_lines
 from govscan.sources.document import Document
 from govscan.sources.locate import locate
 from govscan.sources.options import DEFAULT_OPTIONS, ReadOptions, RecordFields
@@ -60,10 +60,22 @@ def redact(name: str, data: bytes, masker: Masker, options: ReadOptions = DEFAUL
 
     A record the scan could not read makes the whole file an InputError: a copy must not carry unscanned text.
     """
-    decoded = decode_lines_as(name, data)
+    return redact_decoded(name, data, decode_lines_as(name, data), masker, options)
+
+
+def redact_decoded(
+    name: str,
+    data: bytes,
+    decoded: Decoded,
+    masker: Masker,
+    options: ReadOptions = DEFAULT_OPTIONS,
+    first_line: int = 1,
+) -> bytes:
+    """:func:`redact` of ``data`` as ``decoded`` reads it: a whole file, or a chunk of whole lines of a large one
+    (``redact_stream``) that starts on line ``first_line``."""
     edits = []
     offset = 0
-    for number, line in enumerate(lines_with_ends(decoded.text), start=1):
+    for number, line in enumerate(lines_with_ends(decoded.text), start=first_line):
         edits += _record_edits(name, number, line, offset, masker, options.fields)
         offset += len(line)
     return splice(name, data, decoded, edits)
@@ -160,7 +172,7 @@ def _char_ranges(line: str, start: int, end: int) -> list[tuple[int, int]]:
 def _check_copy(here: str, line: str, edits: list[Edit], offset: int, expected: object) -> None:
     """The masked line must parse to the record with exactly the masked strings changed."""
     copy = list(line)
-    for edit in reversed(edits):
+    for edit in sorted(edits, reverse=True):  # the title may come before the text in the line
         copy[edit.start - offset : edit.end - offset] = edit.replacement
     if json.dumps(json.loads("".join(copy))) != json.dumps(expected):
         raise InputError(here, "masking would change more than the masked strings; not written")

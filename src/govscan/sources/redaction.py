@@ -14,6 +14,7 @@ from pathlib import Path
 from govscan.errors import InputError
 from govscan.sources import csv, html_redact, jsonl, text
 from govscan.sources.options import DEFAULT_OPTIONS, ReadOptions
+from govscan.sources.redact_stream import STREAMED, stream_path, write_replacing
 from govscan.sources.splice import Masker
 
 Redactor = Callable[[str, bytes, Masker, ReadOptions], bytes]
@@ -56,18 +57,21 @@ def redact_bytes(name: str, data: bytes, suffix: str, masker: Masker, options: R
 
 
 def redact_path(source: Path, destination: Path, masker: Masker, options: ReadOptions = DEFAULT_OPTIONS) -> None:
-    """Write the masked copy of ``source`` to ``destination`` (folders created); never over ``source`` itself."""
+    """Write the masked copy of ``source`` to ``destination`` (folders created); never over ``source`` itself.
+
+    JSON Lines and CSV exports are masked and written a chunk of records at a time (``redact_stream``), other
+    files whole; the copy goes to a temporary file beside ``destination``, renamed over it only when complete.
+    """
     if destination.resolve() == source.resolve():
         raise InputError(str(source), "the masked copy would overwrite the input; choose another --out")
     if source.suffix.lower() in UNREDACTABLE:
         raise InputError(str(source), UNREDACTABLE[source.suffix.lower()])
+    if source.suffix.lower() in STREAMED:
+        stream_path(source, destination, masker, options)
+        return
     try:
         data = source.read_bytes()
     except OSError as error:
         raise InputError(str(source), f"cannot read: {error.strerror or error}") from error
     masked = redact_bytes(str(source), data, source.suffix.lower(), masker, options)
-    try:
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_bytes(masked)
-    except OSError as error:
-        raise InputError(str(destination), f"cannot write: {error.strerror or error}") from error
+    write_replacing(destination, lambda out: out.write(masked))
