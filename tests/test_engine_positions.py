@@ -1,4 +1,4 @@
-"""The finding builder's line/column counting and excerpt masking, against their plain definitions."""
+"""The finding builder's line/column counting, excerpt masking and value masking, against their plain definitions."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govscan.engine import _Lines, _PersonalSpans
+from govscan.masking import mask_value
 
 texts = st.text(alphabet="ab\n\r中", max_size=60)
 
@@ -45,3 +46,15 @@ def test_masked_window_overwrites_each_overlapping_value_in_order(text, personal
         for index in range(start, end):
             chars[index] = masked[index - start]
     assert _PersonalSpans(text, personal).masked(left, right) == "".join(chars)[left:right]
+
+
+def plain_mask(value: str, keep: tuple[int, int]) -> str:
+    """Every alphanumeric starred but the first ``keep[0]`` and last ``keep[1]`` of them (all, when too few)."""
+    positions = [i for i, ch in enumerate(value) if ch.isalnum()]
+    shown = set() if len(positions) <= sum(keep) else {*positions[: keep[0]], *positions[len(positions) - keep[1] :]}
+    return "".join("*" if i in positions and i not in shown else ch for i, ch in enumerate(value))
+
+
+@given(st.text(alphabet="0123456789Xx中 -@.", max_size=24), st.tuples(st.integers(0, 4), st.integers(0, 4)))
+def test_mask_value_stars_the_middle_alphanumerics(value: str, keep: tuple[int, int]) -> None:
+    assert mask_value(value, keep) == plain_mask(value, keep)

@@ -20,7 +20,7 @@ from govscan.hit import Hit
 from govscan.lexicon import Lexicon, load_lexicons
 from govscan.masking import mask_value
 from govscan.match import LexiconMatcher, lexicon_rule
-from govscan.models import Finding, Rule, Span
+from govscan.models import Finding, Rule
 from govscan.normalize import Folded, fold
 from govscan.sources.document import Document, HiddenLink
 
@@ -192,13 +192,13 @@ class _Builder:
                 severity=hit.severity,
                 confidence=hit.confidence,
                 message=hit.message,
-                span=Span(start=start, end=end),
+                span={"start": start, "end": end},
                 line=line,
                 column=column,
                 end_line=end_line,
                 end_column=end_column,
                 excerpt=excerpt,
-                excerpt_span=Span(start=excerpt_start, end=excerpt_start + end - start),
+                excerpt_span={"start": excerpt_start, "end": excerpt_start + end - start},
                 suggestion=hit.suggestion,
                 source=hit.source,
                 explanation=hit.explanation,
@@ -241,6 +241,9 @@ class _PersonalSpans:
         overlapping = [span for span in self._spans[first:last] if span[1] > left]
         if not overlapping:
             return self._original[left:right]
+        if len(overlapping) == 1 and left <= overlapping[0][0] and overlapping[0][1] <= right:  # the usual case
+            start, end, masked = overlapping[0]
+            return self._original[left:start] + masked + self._original[end:right]
         chars = list(self._original[left:right])
         for start, end, masked in overlapping:
             cut_start, cut_end = max(start, left), min(end, right)

@@ -14,8 +14,10 @@ DEFAULT_KEEP = (1, 1)
 
 def mask_value(value: str, keep: tuple[int, int] = DEFAULT_KEEP) -> str:
     """Replace the alphanumerics of ``value`` by ``*``, keeping ``keep`` at each end."""
-    positions = [i for i, ch in enumerate(value) if ch.isalnum()]
     keep_start, keep_end = keep
+    if value.isalnum() and len(value) > keep_start + keep_end:  # no separators: one run of stars in the middle
+        return value[:keep_start] + "*" * (len(value) - keep_start - keep_end) + value[len(value) - keep_end :]
+    positions = [i for i, ch in enumerate(value) if ch.isalnum()]
     # Too short to keep anything: hide it all rather than reveal most of it.
     hidden = positions if len(positions) <= keep_start + keep_end else positions[keep_start : len(positions) - keep_end]
     chars = list(value)
