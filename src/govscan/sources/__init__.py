@@ -25,7 +25,7 @@ from pathlib import Path, PurePath
 from typing import BinaryIO
 
 from govscan.errors import InputError
-from govscan.sources import csv, docx, html, jsonl, text
+from govscan.sources import csv, docx, jsonl, text
 from govscan.sources.decode import Decoded, decode, decode_as
 from govscan.sources.document import Document, HiddenLink
 from govscan.sources.locate import locate
@@ -35,13 +35,21 @@ from govscan.sources.records import RecordError
 Reader = Callable[[str, bytes, ReadOptions], list[Document]]
 ExportReader = Callable[[str, BinaryIO, RecordFields], Iterator["Document | RecordError"]]
 
+
+def _read_html(name: str, data: bytes, options: ReadOptions | None = None) -> list[Document]:
+    """:func:`govscan.sources.html.read`, imported on first use: lxml costs a plain-text run ~30 ms of start-up."""
+    from govscan.sources import html
+
+    return html.read(name, data, options)
+
+
 # Format readers by file suffix (lower case).
 READERS: dict[str, Reader] = {
     ".txt": text.read,
     ".md": text.read,
-    ".html": html.read,
-    ".htm": html.read,
-    ".shtml": html.read,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".shtml": _read_html,
     ".docx": docx.read,
 }
 EXPORTS: dict[str, ExportReader] = {
