@@ -53,11 +53,28 @@ def finditer_at(pattern: Any, starts: Iterable[int], text: str) -> Iterator[Any]
 _SHAPES = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x6A if chr(byte) in "-() \n" else 0x78 for byte in range(256))
 _LONG_RUN = re.compile(rb"000000+")
 _RUN_BEFORE_JOINER = re.compile(rb"j(?<=0j)")
-# Joiners the shape leaves out, right after a digit: the dashes beyond Latin-1, and a tab or CR that a line
-# break follows (tables put tabs after numbers). One literal-led pattern each, run only if the text has it.
+# Joiners the shape leaves out, right after a digit: the dashes beyond Latin-1 (one literal-led pattern each, run
+# only if the text has it), and a tab or CR that a line break follows (tables put tabs after numbers).
 _JOINED_BY = {dash: re.compile(rf"{dash}(?<=[0-9]{dash})") for dash in "\u2010\u2011\u2012\u2013\u2014\u2015"}
-_JOINED_BY["\t"] = re.compile(r"\t(?<=[0-9]\t)(?=[ \t]*\r?\n)")
-_JOINED_BY["\r"] = re.compile(r"\r(?<=[0-9]\r)(?=\n)")
+# The line feeds after a blank or CR: the tab or CR after a run stands before one of these, which are far rarer
+# than tabs (a table cell's tab is followed by the next cell).
+_LINE_FEED_AFTER_BLANK = re.compile(r"\n(?<=[ \t\r]\n)")
+_BLANKS_BEFORE = regex.compile(r"[ \t]*", flags=regex.REVERSE)
+
+
+def _tab_or_cr_joined(text: str) -> Iterator[int]:
+    """Where a tab or CR follows a digit and then, maybe after more blanks, a line break: ``5\t\n``, ``5\r\n``.
+
+    Exact from the line break back: that tab is the first of the blanks before ``\r?\n`` (a digit is no blank),
+    and that CR stands right before the line feed, after no blanks (no blanks at all: the line feed follows a CR).
+    """
+    for line_feed in _LINE_FEED_AFTER_BLANK.finditer(text):
+        end = line_feed.start()
+        if text[end - 1] == "\r":
+            end -= 1
+        start = _BLANKS_BEFORE.match(text, 0, end).start()
+        if start and "0" <= text[start - 1] <= "9" and (start == end or text[start] == "\t"):
+            yield start
 
 
 def number_runs(text: str) -> tuple[tuple[int, int], ...]:
@@ -74,6 +91,8 @@ def number_runs(text: str) -> tuple[tuple[int, int], ...]:
     for joiner, joined in _JOINED_BY.items():
         if joiner in text:
             ends.extend(match.start() for match in joined.finditer(text))
+    if "\t" in text or "\r" in text:
+        ends.extend(_tab_or_cr_joined(text))
     for end in ends:
         before = shape[max(0, end - 6) : end]
         length = len(before) - len(before.rstrip(b"0"))

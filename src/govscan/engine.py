@@ -108,23 +108,17 @@ def scan_text(text: str, *, as_of: dt.date | None = None) -> list[Finding]:
 
 
 def _detect(detector: Detector, text: str, day: dt.date, ascii_digits: bool = False) -> list[Hit]:
+    rule = detector.rule
+    validate = detector.module.validate  # looked up once, not per match
     hits = []
     for match in detector.matches(text, ascii_digits):
-        verdict = detector.validate(Candidate(text, match, day))
+        verdict = validate(Candidate(text, match, day))
         if verdict is None:
             continue
-        rule = detector.rule
-        hits.append(
-            Hit(
-                rule=rule,
-                start=match.start() if verdict.start is None else verdict.start,
-                end=match.end() if verdict.end is None else verdict.end,
-                message=rule.summary,
-                explanation=verdict.explanation,
-                severity=verdict.severity or rule.severity,
-                confidence=verdict.confidence,
-            )
-        )
+        start = match.start() if verdict.start is None else verdict.start
+        end = match.end() if verdict.end is None else verdict.end
+        severity = verdict.severity or rule.severity
+        hits.append(Hit(rule, start, end, rule.summary, verdict.explanation, severity, verdict.confidence))
     return hits
 
 

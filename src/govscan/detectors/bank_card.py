@@ -120,13 +120,22 @@ def issuer(digits: str) -> str | None:
     return None
 
 
+# The cue lists validate searches, joined once.
+_NEAREST_CUES = CARD_CUES + ID_CUES + SERIAL_CUES
+_NOT_PERSONAL_CUES = ORGANISATION_CUES + ORGANISATION_ACCOUNT_CUES
+
+
 def validate(candidate: Candidate) -> Verdict | None:
-    digits = compact(candidate.value)
+    digits = compact(candidate.match.group("value"))  # the candidate's value: the group always takes part
+    if len(digits) == 18 and not luhn_ok(digits) and is_resident_id(digits, candidate.as_of):
+        # Settled before the cue work: a serial or organisation cue drops it, and so does being an ID that no
+        # card cue can claim (claimed_by_card needs Luhn). Most 18-digit numbers in the text are these IDs.
+        return None
     before = clause_before(candidate, CUE_WIDTH)
-    nearest = nearest_cue(before, CARD_CUES + ID_CUES + SERIAL_CUES)
+    nearest = nearest_cue(before, _NEAREST_CUES)
     if nearest is not None and nearest[1] in SERIAL_CUES:
         return None
-    if has_cue(before, ORGANISATION_CUES + ORGANISATION_ACCOUNT_CUES):
+    if has_cue(before, _NOT_PERSONAL_CUES):
         return None
     if len(digits) == 18 and is_resident_id(digits, candidate.as_of):
         if not claimed_by_card(digits, before):

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from govscan.detectors import Candidate, Verdict
-from govscan.detectors._context import clause_before, nearest_cue
+from govscan.detectors._context import clause_ending_at, nearest_cue
 from govscan.detectors._digits import BLANKS, has_line_break, wrapped
 from govscan.masking import mask_value
 from govscan.models import Confidence, Rule, RuleKind, Severity
@@ -97,23 +97,32 @@ def starts(text: str, numbers: Iterable[tuple[int, int]]) -> Iterator[int]:
             yield start
 
 
+_NEAREST_CUES = PHONE_CUES + SERIAL_CUES  # joined once
+# Any serial cue: where none stands in the clause, the nearest cue cannot be one (most numbers).
+_ANY_SERIAL_CUE = re.compile("|".join(SERIAL_CUES))
+
+
 def validate(candidate: Candidate) -> Verdict | None:
-    value = candidate.match.group("value")  # the candidate's value: the group always takes part
+    match = candidate.match
+    value = match.group("value")  # the candidate's value: the group always takes part
     digits = value if value.isdigit() else "".join(ch for ch in value if ch.isdigit())
     if len(digits) != 11 or digits[:3] not in ALLOCATED_PREFIXES:
         return None
     if not has_line_break(value) and _separators_inconsistent(value):
         return None
-    if candidate.before(1).isalpha() and candidate.before(1).isascii():
+    start = match.start()
+    before = candidate.text[start - 1 : start]  # empty at the text's start
+    if before.isalpha() and before.isascii():
         return None
     explanation = f"号段 {digits[:3]} 已分配给移动通信；11 位完整号码，未去标识化"
-    cue = nearest_cue(clause_before(candidate, CUE_WIDTH), PHONE_CUES + SERIAL_CUES)
+    clause = clause_ending_at(candidate.text, start, CUE_WIDTH)
+    cue = None if _ANY_SERIAL_CUE.search(clause) is None else nearest_cue(clause, _NEAREST_CUES)
     serial = cue is not None and cue[1] in SERIAL_CUES
     if serial:
         explanation += f"；但前有“{cue[1]}”，可能是编号"
-    start, end = candidate.match.span("value")
+    value_start, value_end = match.span("value")
     confidence = Confidence.LOW if serial else Confidence.HIGH
-    return Verdict(explanation=explanation, confidence=confidence, start=start, end=end)
+    return Verdict(explanation=explanation, confidence=confidence, start=value_start, end=value_end)
 
 
 def _separators_inconsistent(value: str) -> bool:

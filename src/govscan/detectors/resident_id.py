@@ -106,12 +106,16 @@ EARLIEST_BIRTH = dt.date(1900, 1, 1)
 PERMIT_REGIONS = {"810000", "820000", "830000"}
 
 
+# Any organisation cue, one search instead of one per cue.
+_ANY_ORGANISATION_CUE = re.compile("|".join(ORGANISATION_CUES))
+
+
 def validate(candidate: Candidate) -> Verdict | None:
-    number = compact(candidate.value)
+    number = compact(candidate.match.group("value"))  # the candidate's value: the group always takes part
     before = clause_before(candidate, CUE_WIDTH)
-    if has_cue(before, ORGANISATION_CUES):
+    if _ANY_ORGANISATION_CUE.search(before) is not None:
         return None
-    if candidate.group("old"):
+    if candidate.match.group("old"):
         return _validate_old(number, before, candidate.as_of)
     if number[0] == "9":
         return _validate_foreign(number, before)
