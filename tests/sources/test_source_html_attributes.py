@@ -18,7 +18,6 @@ from govscan.detectors._checksums import luhn_check_digit, resident_id_check_cha
 from govscan.engine import Scanner
 from govscan.errors import InputError
 from govscan.filters import RuleSelection
-from govscan.redact import redact_text
 from govscan.sources import Document, html
 from govscan.sources.document import Place, relocate
 from govscan.sources.html_redact import redact
@@ -33,16 +32,6 @@ ATTRIBUTES = "p.html#field=attributes"
 @pytest.fixture(scope="module")
 def pii_and_lexicon() -> Scanner:
     return Scanner(selection=RuleSelection.of(("PII", "LEX"), ()))
-
-
-@pytest.fixture(scope="module")
-def masker():
-    scanner = Scanner(selection=RuleSelection.of(("PII",), ()))
-
-    def mask(document: Document) -> str:
-        return redact_text(document.text, scanner.scan_text(document.text, as_of=AS_OF))
-
-    return mask
 
 
 def attribute_findings(scanner: Scanner, page: str) -> list[tuple[str, str, int, int, int, int]]:

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import json
 
 import pytest
 
 from govscan.detectors._checksums import luhn_check_digit, resident_id_check_char
-from govscan.engine import Scanner
 from govscan.errors import InputError
-from govscan.filters import RuleSelection
-from govscan.redact import redact_text
-from govscan.sources import Document
 from govscan.sources.decode import decode_as
 from govscan.sources.options import ReadOptions, RecordFields
 from govscan.sources.redaction import redact_bytes
@@ -21,7 +16,6 @@ from govscan.sources.splice import Edit, changes
 
 ID = "11010519491231002" + resident_id_check_char("11010519491231002")
 CARD = "622202123456789012" + luhn_check_digit("622202123456789012")
-AS_OF = dt.date(2024, 6, 30)
 
 SIMPLIFIED = f"公示\r\n王某，身份证号：{ID}，联系电话：139-1234-5678。\r\n邮箱12345678@qq.com\r\n"
 SIMPLIFIED_MASKED = "公示\r\n王某，身份证号：11*************02X，联系电话：139-****-5678。\r\n邮箱1*******@qq.com\r\n"
@@ -29,16 +23,6 @@ TRADITIONAL = f"公示名單\r\n王某，身份證號：{ID}，聯絡電話：13
 TRADITIONAL_MASKED = (
     "公示名單\r\n王某，身份證號：11*************02X，聯絡電話：139-****-5678，銀行卡號：6222***********0128。\r\n"
 )
-
-
-@pytest.fixture(scope="module")
-def masker():
-    scanner = Scanner(selection=RuleSelection.of(("PII",), ()))
-
-    def mask(document: Document) -> str:
-        return redact_text(document.text, scanner.scan_text(document.text, as_of=AS_OF))
-
-    return mask
 
 
 ENCODINGS = [

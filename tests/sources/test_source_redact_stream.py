@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime as dt
 import importlib
 import io
 import json
@@ -15,25 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govscan.engine import Scanner
 from govscan.errors import InputError
-from govscan.filters import RuleSelection
-from govscan.redact import redact_text
-from govscan.sources import Document, redact_stream
+from govscan.sources import redact_stream
 from govscan.sources.csv import _rows
 from govscan.sources.redaction import redact_bytes, redact_path
-
-AS_OF = dt.date(2024, 6, 30)
-
-
-@pytest.fixture(scope="module")
-def masker():
-    scanner = Scanner(selection=RuleSelection.of(("PII",), ()))
-
-    def mask(document: Document) -> str:
-        return redact_text(document.text, scanner.scan_text(document.text, as_of=AS_OF))
-
-    return mask
 
 
 def _streamed(name: str, data: bytes, masker, chunk: int) -> bytes:
