@@ -47,3 +47,14 @@ def found(pii_scanner):
         ]
 
     return scan
+
+
+@pytest.fixture(scope="session")
+def masker(pii_scanner):
+    """A Masker as ``govscan redact`` builds one: every personal value of a document masked in place."""
+    from govscan.redact import redact_text
+
+    def mask(document) -> str:
+        return redact_text(document.text, pii_scanner.scan_text(document.text, as_of=PII_AS_OF))
+
+    return mask
