@@ -56,6 +56,7 @@ def test_candidates_find_what_the_pattern_finds(detector, pieces):
         "港澳通行证号：C12345678，台胞证12345678",
         "家住城关镇幸福路25号3栋2单元401室，永丰村村委会下村组18号",
         " 0第0号，0第12号，〔2023〕第5号，幸福路第25号",
+        "永居证：CAN110012345678，ABCD110012345678，AB110012345678，CAN1100123456789，CAN110012345678X",
     ],
 )
 def test_candidates_on_written_forms(detector, text):

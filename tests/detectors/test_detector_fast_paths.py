@@ -21,7 +21,7 @@ PLAIN_PATTERNS = {
     resident_id: regex.compile(
         NOT_AFTER + r"(?P<value>"
         r"\d{6}(?P<sep>[ -]?)\d{8}(?P=sep)\d{3}[\dXx]"
-        r"|" + plain_wrapped(18, r"[\dXx]") + r"|(?P<old>\d{15})"
+        r"|" + plain_wrapped(18, r"[\dXx]") + r"|(?P<old>\d{15})|(?P<card2017>[A-Z]{3}\d{12})"
         r")" + NOT_BEFORE
     ),
     mobile_phone: regex.compile(

@@ -1,4 +1,5 @@
-"""PII001 on the 2023 外国人永久居留身份证 number: 18 characters, first digit 9, MOD 11-2 check ([S30])."""
+"""PII001 on the 外国人永久居留身份证 numbers ([S30]): the 2023 version (18 characters, first digit 9, MOD 11-2
+check) and the 2017 version (three capital letters and twelve digits)."""
 
 import datetime as dt
 
@@ -102,3 +103,45 @@ def test_the_fast_path_hands_a_9_number_to_validate():
     fast = [m.group("value") for m in resident_id.matches(text)]
     assert fast == [m.group("value") for m in resident_id.pattern.finditer(text)]
     assert fast == [FOREIGN, f"{FOREIGN[:6]} {FOREIGN[6:14]} {FOREIGN[14:]}", f"{FOREIGN[:5]}\n{FOREIGN[5:]}"]
+
+
+CARD_2017 = "CAN110012345678"  # synthetic: three capital letters and twelve digits
+
+
+@pytest.mark.parametrize(
+    ("cue", "shown"),
+    [
+        ("外国人永久居留证号码：", "永久居留"),
+        ("永居证 ", "永居证"),
+        ("证件号码：", "证件号"),
+        ("外籍教师Anna，", "外籍"),
+    ],
+)
+def test_a_2017_number_after_a_cue_fires(pii_scanner, cue, shown):
+    (finding,) = pii_scanner.scan_text(f"{cue}{CARD_2017}。", as_of=AS_OF)
+    assert (finding.code, finding.confidence.value) == ("PII001", "high")
+    assert (finding.span.start, finding.span.end) == (len(cue), len(cue) + 15)
+    assert finding.explanation == f"外国人永久居留身份证号码（2017 版）：3 位字母加 12 位数字，前有“{shown}”"
+    assert finding.excerpt == f"{cue}CA**********678。"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"产品批号：{CARD_2017}",  # no cue: as likely a product or batch code
+        f"{CARD_2017}",
+        "外国人永久居留证号码：CANA110012345678",  # four letters
+        "外国人永久居留证号码：can110012345678",  # not capitals
+        "外国人永久居留证号码：CAN1100123456789",  # thirteen digits
+        "外国人永久居留证号码：CAN11001234567",  # eleven digits
+    ],
+)
+def test_a_2017_number_needs_a_cue_and_its_exact_shape(found, text):
+    assert found(text) == []
+
+
+def test_the_fast_path_hands_a_2017_number_to_validate():
+    resident_id = next(d for d in all_detectors() if d.rule.code == "PII001")
+    text = f"名单：{CARD_2017}、x{CARD_2017}、A{CARD_2017[:3]}{CARD_2017[3:]}1、{CARD_2017}X"
+    fast = [m.span() for m in resident_id.matches(text)]
+    assert fast == [m.span() for m in resident_id.pattern.finditer(text)] == [(3, 18)]

@@ -6,8 +6,9 @@ What it finds:
     glued to Chinese text or wrapped onto a new line; 港澳台居民居住证 numbers
     (region 810000/820000/830000), which share the structure; and 15-digit
     pre-1999 numbers (GB 11643-1989) when an ID cue word stands before them;
-    and 外国人永久居留身份证 numbers (2023 version, issued from 2023-12-01):
-    18 characters starting with 9 (resident IDs start with 1–8).
+    and 外国人永久居留身份证 numbers: the 2023 version (issued from 2023-12-01),
+    18 characters starting with 9 (resident IDs start with 1–8), and the 2017
+    version, three capital letters and twelve digits, after a cue word.
 
 Why it matters:
     Inspection notices list unmasked ID numbers in 公示 as privacy leaks
@@ -30,11 +31,15 @@ Validation:
     passing, so context decides more: an ID cue (永久居留, 外国人, 身份证…) gives
     high confidence; without one it is medium, and a card or serial-number cue
     (卡号, 订单号, 流水号…) or a valid GB 32100 check (an all-digit credit code
-    starting 91/92/93) drops it.
+    starting 91/92/93) drops it. The 2017 version has no check character and
+    its letters and digits are not checked either, so it fires only after a
+    cue (永久居留, 外国人, 证件号…): without one, three letters and twelve
+    digits are as likely a product or batch code.
 
 Examples:
     身份证号：11010519491231002X → fires; 110101********4514 → does not fire;
-    永久居留身份证号：931124019900307119 → fires; 订单号：931124019900307119 → does not fire.
+    永久居留身份证号：931124019900307119 → fires; 订单号：931124019900307119 → does not fire;
+    外国人永久居留证号码：CAN110012345678 → fires; 产品批号：CAN110012345678 → does not fire.
 """
 
 from __future__ import annotations
@@ -67,7 +72,7 @@ _CHECK_CHAR = r"[\dXx]"
 PATTERN = regex.compile(
     NOT_AFTER + r"(?P<value>"
     r"\d{6}(?P<sep>[ -]?)\d{8}(?P=sep)\d{3}[\dXx]"
-    r"|" + wrapped(18, _CHECK_CHAR) + r"|(?P<old>\d{15})"
+    r"|" + wrapped(18, _CHECK_CHAR) + r"|(?P<old>\d{15})|(?P<card2017>[A-Z]{3}\d{12})"
     r")" + NOT_BEFORE
 )
 # Where PATTERN can start: a digit run of 14+ digits (grouped or not) or one wrapped onto the next line.
@@ -78,17 +83,24 @@ _OPENING_RUNS = frozenset({6, 15, 16, 17, 18})
 
 
 def starts(text: str, numbers: Iterable[tuple[int, int]]) -> list[int]:
-    """The text's number runs where CANDIDATES matches.
+    """The text's number runs where CANDIDATES matches, and the letters before a run of 12.
 
     An ID number opens with a run of 6 (grouped) or 15–18 digits, or with a
-    run wrapped onto the next line; only those are tested.
+    run wrapped onto the next line; a 2017 permanent-residence number is three
+    capital letters and a run of exactly 12 digits. Only those are tested.
     """
     candidate_at = CANDIDATES.match
-    return [
-        start
-        for start, end in numbers
-        if (end - start in _OPENING_RUNS or text[end : end + 1] in BLANKS) and candidate_at(text, start)
-    ]
+    found = []
+    for start, end in numbers:
+        if end - start == 12 and start >= 3 and _LETTERS_2017.fullmatch(text, start - 3, start):
+            found.append(start - 3)
+        if (end - start in _OPENING_RUNS or text[end : end + 1] in BLANKS) and candidate_at(text, start):
+            found.append(start)
+    return found
+
+
+# The nationality code a 2017 permanent-residence number opens with.
+_LETTERS_2017 = re.compile("[A-Z]{3}")
 
 
 # 社会保障号码 is the ID number itself (GB 11643-1999 replaced 社会保障号码).
@@ -117,6 +129,8 @@ def validate(candidate: Candidate) -> Verdict | None:
         return None
     if candidate.match.group("old"):
         return _validate_old(number, before, candidate.as_of)
+    if candidate.match.group("card2017"):
+        return _validate_foreign_2017(number, before)
     if number[0] == "9":
         return _validate_foreign(number, before)
     if number[:2] not in PROVINCE_PREFIXES or resident_id_check_char(number[:17]) != number[17]:
@@ -158,6 +172,14 @@ def _validate_foreign(number: str, before: str) -> Verdict | None:
     if cue is not None:
         return Verdict(explanation=f"{explanation}，前有“{cue}”", confidence=Confidence.HIGH)
     return Verdict(explanation=f"{explanation}；前无“永久居留”等提示词", confidence=Confidence.MEDIUM)
+
+
+def _validate_foreign_2017(number: str, before: str) -> Verdict | None:
+    """A 2017 外国人永久居留身份证 number (three letters, twelve digits; nothing to check): only after a cue."""
+    cue = has_cue(before, FOREIGN_CUES + ID_CUES)
+    if cue is None:
+        return None
+    return Verdict(explanation=f"外国人永久居留身份证号码（2017 版）：3 位字母加 12 位数字，前有“{cue}”")
 
 
 def birth_date(yyyymmdd: str, as_of: dt.date) -> dt.date | None:
