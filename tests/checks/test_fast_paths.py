@@ -218,6 +218,29 @@ def test_two_counts_is_the_plain_count_list(pieces):
     assert fast == plain
 
 
+POLARITY_PIECES = [*"0123456789,.不个率中 ", "合格", "办结", "不合格", "网站中", "的有"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    before=st.lists(st.sampled_from(POLARITY_PIECES), max_size=8).map("".join),
+    after=st.lists(st.sampled_from(POLARITY_PIECES), max_size=8).map("".join),
+    kind=st.sampled_from(["合格", "办结"]),
+)
+@example(before="29个,办结", after=",", kind="办结")  # the kind right after a comma: the shortcut
+@example(before="29个1办结", after="", kind="办结")  # … right after a digit
+@example(before="29个不合格 办结", after="", kind="办结")  # a 不 before another kind, then the kind
+@example(before="不合格1合格", after="", kind="合格")  # a 不 before the kind, but a digit between them
+def test_polarity_is_the_plain_after_or_before_search(before, after, kind):
+    text = f"{before}2个{after}"
+    part_start, part_end = len(before), len(before) + 2
+    plain_after = re.match(rf"[^,0-9]{{0,6}}?(不)?{kind}(?!率)", text[part_end:])
+    plain_before = re.search(rf"(不)?{kind}(?!率)[^,0-9]{{0,6}}$", text[:part_start])
+    found = plain_after or plain_before
+    plain = None if found is None else found.group(1) is not None
+    assert rate_mismatch._polarity(text, 0, len(text), part_start, part_end, kind) == plain
+
+
 def test_rate_mismatch_plain_walk_fires_on_the_documented_case():
     text = "29个网站中2个不合格,合格率为95%。"
     assert plain_rate_hits(text) == [(text.index("95"), text.index("%") + 1, 27)]
