@@ -66,6 +66,9 @@ _TWO_COUNTS = re.compile(
     rf"{_NO_COUNT}(?P<part>(?P<part_number>[0-9]++)(?P=unit)){_NO_COUNT}"
 )
 _PART_GROUP = 4
+_VALUE_GROUP, _REST_GROUP = 1, 2
+# How far a rate written with so many decimals may be off: ``10**-decimals``, computed once.
+_TOLERANCES = tuple(10**-decimals for decimals in range(6))
 _NEAR = 6
 # _polarity's two searches, per kind: the rate's word right after the part's count, or right before it.
 _AFTER = {kind: re.compile(rf"[^,0-9]{{0,{_NEAR}}}?(不)?{kind}(?!率)") for kind in _KINDS}
@@ -87,7 +90,7 @@ def check(context: CheckContext) -> Iterator[Hit]:
             continue
         mark = _LAST_SENTENCE_END.search(text, 0, kind_start)
         first = 0 if mark is None else mark.end()
-        judged = rate.end("rest")
+        judged = rate.end(_REST_GROUP)
         hit = _judge(text, first, judged, kind_start, rate)
         if hit is not None:
             yield hit
@@ -106,8 +109,7 @@ def _judge(text: str, first: int, last: int, kind_start: int, rate: re.Match[str
     total_count, part_count = int(total_number), int(part_number)
     if total_count == 0 or part_count >= total_count:
         return None
-    rate_start = kind_start + _KIND_LENGTH
-    kind = text[kind_start:rate_start]
+    kind = text[kind_start : kind_start + _KIND_LENGTH]
     part_end = counts.end(_PART_GROUP)
     part_negative = _polarity(text, first, last, part_end - len(part), part_end, kind)
     if part_negative is None:
@@ -115,9 +117,9 @@ def _judge(text: str, first: int, last: int, kind_start: int, rate: re.Match[str
     negative = kind_start > first and text[kind_start - 1] == "不"
     matching = part_count if part_negative == negative else total_count - part_count
     expected = 100 * matching / total_count
-    stated = rate.group("value")
+    stated = rate.group(_VALUE_GROUP)
     decimals = len(stated.partition(".")[2])
-    if abs(float(stated) - expected) <= 10**-decimals:
+    if abs(float(stated) - expected) <= (_TOLERANCES[decimals] if decimals < len(_TOLERANCES) else 10**-decimals):
         return None
     kind = ("不" if negative else "") + kind
     return Hit(
