@@ -13,6 +13,7 @@ from govscan.checks import (
     CheckContext,
     _dates,
     formulation,
+    impossible_date,
     leader_name,
     rate_mismatch,
     repeated_item,
@@ -34,6 +35,21 @@ def test_date_candidates_find_every_date(pieces):
     plain = [(m.span(), m.groupdict()) for m in _dates._DATE.finditer(text)]
     fast = [(m.span(), m.groupdict()) for m in finditer_at_candidates(_dates._DATE, _dates._DATE_STARTS, text)]
     assert fast == plain
+
+
+MONTH_PIECES = [*"0123456789 月日号十一二三四九至到-—~年a", "月", "月", "12", "29", "31", "二十九", "三十一"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(MONTH_PIECES), max_size=16))
+@example(pieces=["11", "月", "3", "日"])  # both gates turn it away
+@example(pieces=["11", "月", "3", "日", "至"])  # … but for the range
+@example(pieces=["13", "月", "3", "日"])  # a month no calendar has, with a plain day
+@example(pieces=["2", "月", "29", "日"])
+def test_month_suspects_gates_keep_every_suspect(pieces):
+    text = "".join(pieces)
+    plain = re.compile(f"月(?:{impossible_date._BAD_MONTHS}|{impossible_date._BAD_DAYS})")
+    assert [m.span() for m in impossible_date._SUSPECTS[0].finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 @settings(max_examples=400, deadline=None)
