@@ -88,6 +88,9 @@ NUMBERED_PIECES = [*"\n \t()、.。;,1２9一二十①⑳ab", "10", "（3）"]
 
 @settings(max_examples=400, deadline=None)
 @given(pieces=st.lists(st.sampled_from(NUMBERED_PIECES), max_size=40))
+@example(pieces=["\n", "1", "\t", "ab"])  # a table row: no marker
+@example(pieces=["\n", "1", "2", ")", "ab"])  # digits, then a marker's end
+@example(pieces=["\n", "1", "2", "9", ")", "ab"])  # three digits: no marker
 def test_numbered_lines_are_the_regex_matches(pieces):
     text = "".join(pieces)
     plain = [m.span() for m in repeated_item._NUMBERED_LINE.finditer(text)]
