@@ -90,6 +90,8 @@ NUMBERED_PIECES = [*"\n \t()、.。;,1２9一二十①⑳ab", "10", "（3）"]
 @given(pieces=st.lists(st.sampled_from(NUMBERED_PIECES), max_size=40))
 @example(pieces=["\n", "1", "\t", "ab"])  # a table row: no marker
 @example(pieces=["\n", "1", "2", ")", "ab"])  # digits, then a marker's end
+@example(pieces=["\n", "1", ".", "ab"])
+@example(pieces=["\n", "9", "、", "ab"])
 @example(pieces=["\n", "1", "2", "9", ")", "ab"])  # three digits: no marker
 def test_numbered_lines_are_the_regex_matches(pieces):
     text = "".join(pieces)
