@@ -52,6 +52,22 @@ def test_month_suspects_gates_keep_every_suspect(pieces):
     assert [m.span() for m in impossible_date._SUSPECTS[0].finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
+NUMERIC_PIECES = [*"0123456789-/.a 至", "2024", "1999", "2021", "02", "29", "31", "13", "99805"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(NUMERIC_PIECES), max_size=14))
+@example(pieces=["2024", "-", "99805"])  # an index number after a year-like one: gated away
+@example(pieces=["2021", "-", "02", "-", "29"])
+@example(pieces=["2021", ".", "4", ".", "31"])
+def test_numeric_suspects_gate_keeps_every_suspect(pieces):
+    text = "".join(pieces)
+    for sep, gated in zip("-/.", impossible_date._SUSPECTS[1:], strict=True):
+        sep = re.escape(sep)
+        plain = re.compile(f"{sep}(?<=(?:1[89]|20)[0-9]{{2}}{sep})(?:{impossible_date._bad_numeric(sep)})")
+        assert [m.span() for m in gated.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
 @settings(max_examples=400, deadline=None)
 @given(pieces=st.lists(st.sampled_from(LIST_PIECES), max_size=40))
 def test_listing_clauses_are_the_regex_matches(pieces):
