@@ -13,6 +13,7 @@ from govscan.checks import (
     CheckContext,
     _dates,
     formulation,
+    impossible_date,
     leader_name,
     rate_mismatch,
     repeated_item,
@@ -34,6 +35,37 @@ def test_date_candidates_find_every_date(pieces):
     plain = [(m.span(), m.groupdict()) for m in _dates._DATE.finditer(text)]
     fast = [(m.span(), m.groupdict()) for m in finditer_at_candidates(_dates._DATE, _dates._DATE_STARTS, text)]
     assert fast == plain
+
+
+MONTH_PIECES = [*"0123456789 月日号十一二三四九至到-—~年a", "月", "月", "12", "29", "31", "二十九", "三十一"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(MONTH_PIECES), max_size=16))
+@example(pieces=["11", "月", "3", "日"])  # both gates turn it away
+@example(pieces=["11", "月", "3", "日", "至"])  # … but for the range
+@example(pieces=["13", "月", "3", "日"])  # a month no calendar has, with a plain day
+@example(pieces=["2", "月", "29", "日"])
+def test_month_suspects_gates_keep_every_suspect(pieces):
+    text = "".join(pieces)
+    plain = re.compile(f"月(?:{impossible_date._BAD_MONTHS}|{impossible_date._BAD_DAYS})")
+    assert [m.span() for m in impossible_date._SUSPECTS[0].finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+NUMERIC_PIECES = [*"0123456789-/.a 至", "2024", "1999", "2021", "02", "29", "31", "13", "99805"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(NUMERIC_PIECES), max_size=14))
+@example(pieces=["2024", "-", "99805"])  # an index number after a year-like one: gated away
+@example(pieces=["2021", "-", "02", "-", "29"])
+@example(pieces=["2021", ".", "4", ".", "31"])
+def test_numeric_suspects_gate_keeps_every_suspect(pieces):
+    text = "".join(pieces)
+    for sep, gated in zip("-/.", impossible_date._SUSPECTS[1:], strict=True):
+        sep = re.escape(sep)
+        plain = re.compile(f"{sep}(?<=(?:1[89]|20)[0-9]{{2}}{sep})(?:{impossible_date._bad_numeric(sep)})")
+        assert [m.span() for m in gated.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 @settings(max_examples=400, deadline=None)
@@ -72,6 +104,11 @@ NUMBERED_PIECES = [*"\n \t()、.。;,1２9一二十①⑳ab", "10", "（3）"]
 
 @settings(max_examples=400, deadline=None)
 @given(pieces=st.lists(st.sampled_from(NUMBERED_PIECES), max_size=40))
+@example(pieces=["\n", "1", "\t", "ab"])  # a table row: no marker
+@example(pieces=["\n", "1", "2", ")", "ab"])  # digits, then a marker's end
+@example(pieces=["\n", "1", ".", "ab"])
+@example(pieces=["\n", "9", "、", "ab"])
+@example(pieces=["\n", "1", "2", "9", ")", "ab"])  # three digits: no marker
 def test_numbered_lines_are_the_regex_matches(pieces):
     text = "".join(pieces)
     plain = [m.span() for m in repeated_item._NUMBERED_LINE.finditer(text)]
@@ -216,6 +253,29 @@ def test_two_counts_is_the_plain_count_list(pieces):
     if found is not None:
         fast = [found.span("total"), found["total_number"], found["unit"], found.span("part"), found["part_number"]]
     assert fast == plain
+
+
+POLARITY_PIECES = [*"0123456789,.不个率中 ", "合格", "办结", "不合格", "网站中", "的有"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    before=st.lists(st.sampled_from(POLARITY_PIECES), max_size=8).map("".join),
+    after=st.lists(st.sampled_from(POLARITY_PIECES), max_size=8).map("".join),
+    kind=st.sampled_from(["合格", "办结"]),
+)
+@example(before="29个,办结", after=",", kind="办结")  # the kind right after a comma: the shortcut
+@example(before="29个1办结", after="", kind="办结")  # … right after a digit
+@example(before="29个不合格 办结", after="", kind="办结")  # a 不 before another kind, then the kind
+@example(before="不合格1合格", after="", kind="合格")  # a 不 before the kind, but a digit between them
+def test_polarity_is_the_plain_after_or_before_search(before, after, kind):
+    text = f"{before}2个{after}"
+    part_start, part_end = len(before), len(before) + 2
+    plain_after = re.match(rf"[^,0-9]{{0,6}}?(不)?{kind}(?!率)", text[part_end:])
+    plain_before = re.search(rf"(不)?{kind}(?!率)[^,0-9]{{0,6}}$", text[:part_start])
+    found = plain_after or plain_before
+    plain = None if found is None else found.group(1) is not None
+    assert rate_mismatch._polarity(text, 0, len(text), part_start, part_end, kind) == plain
 
 
 def test_rate_mismatch_plain_walk_fires_on_the_documented_case():

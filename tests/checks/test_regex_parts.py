@@ -7,6 +7,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from govscan.checks import formulation
 from govscan.checks._regex_parts import (
     HeldCharacters,
     contains_all,
@@ -140,3 +141,20 @@ def test_packaged_patterns_match_only_texts_holding_their_required_characters(pi
 def test_held_characters_answer_as_contains_all(text, asked):
     held = HeldCharacters(text)
     assert [held.all(characters) for characters in asked] == [contains_all(text, c) for c in asked]
+
+
+@given(
+    text=st.text(alphabet="四两十个a", max_size=20),
+    asked=st.lists(st.text(alphabet="四两十个ab", max_size=3)),
+    uses=st.dictionaries(st.sampled_from("四两十个ab"), st.integers(0, 5)),
+)
+def test_held_characters_in_any_lookup_order_answer_as_contains_all(text, asked, uses):
+    held = HeldCharacters(text, uses)
+    assert [held.all(characters) for characters in asked] == [contains_all(text, c) for c in asked]
+
+
+def test_character_uses_count_the_questions_asking_for_a_character():
+    uses = formulation._character_uses(("意识|自信", "坚决维护"), ("四个意识",))
+    assert uses["意"] == 2  # the term, and the alternative 意识 (the whole pattern requires no character)
+    assert uses["维"] == 1
+    assert "自" in uses and "a" not in uses

@@ -15,6 +15,7 @@ The data, with sources and examples, is ``lexicons/formulations.yaml``.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -56,12 +57,14 @@ def check(context: CheckContext) -> Iterator[Hit]:
 def find(data: Formulations, text: str, as_of: dt.date, rule: Rule | None = None) -> list[Hit]:
     """Hits of every section of ``data`` in folded ``text``, sorted; quote warnings inside an error are dropped."""
     rule = rule or Rule.of_data_file(data, RuleKind.CHECK)
-    held = HeldCharacters(text)
+    terms = tuple(quoted.term for quoted in data.quoted)
+    patterns = (*(enumeration.item for enumeration in data.enumerations), *(p.pattern for p in data.patterns))
+    held = HeldCharacters(text, _character_uses(patterns, terms))
     errors = [
         hit for enumeration in data.enumerations for hit in _enumeration_hits(rule, enumeration, text, as_of, held)
     ]
     errors += [hit for pattern in data.patterns for hit in _pattern_hits(rule, pattern, text, held)]
-    occurrences = _occurrences(tuple(quoted.term for quoted in data.quoted), text, held)
+    occurrences = _occurrences(terms, text, held)
     warnings = [
         hit
         for quoted in data.quoted
@@ -69,6 +72,16 @@ def find(data: Formulations, text: str, as_of: dt.date, rule: Rule | None = None
         if not any(e.start < hit.end and hit.start < e.end for e in errors)
     ]
     return sorted(errors + warnings, key=lambda h: (h.start, h.end))
+
+
+@cache
+def _character_uses(patterns: tuple[str, ...], terms: tuple[str, ...]) -> dict[str, int]:
+    """How many of the questions :func:`find` may ask :class:`HeldCharacters` hold each character: the required
+    characters of each pattern and of each of its top-level alternatives, and each quoted term's characters."""
+    questions = [set(term) for term in terms]
+    for pattern in patterns:
+        questions += [required_characters(p) for p in {pattern, *top_level_alternatives(pattern)}]
+    return dict(Counter(character for question in questions for character in question))
 
 
 @dataclass(frozen=True)

@@ -54,14 +54,21 @@ _RATE_TAIL = re.compile(
 _UNIT = "个|家|件|项|所|人|名|户|份|批次|条"
 # What lies between counts, cut into pieces that each hold no count: a run of neither digits nor points, a
 # point and the digits after it (decimals), or a run of digits no measure word follows. Every piece is
-# possessive, so a digit run is always read whole, as one piece or as a count, never split between them.
-_NO_COUNT = rf"(?:[^0-9.]++|\.[0-9]*+|[0-9]++(?!{_UNIT}))*+"
+# possessive, so a digit run is always read whole, as one piece or as a count, never split between them. The
+# loop is unrolled (runs of neither, each followed by one other piece): a sixth cheaper than repeating the
+# alternation once per run.
+_NO_COUNT = rf"[^0-9.]*+(?:(?:\.[0-9]*+|[0-9]++(?!{_UNIT}))[^0-9.]*+)*+"
 # A sentence with exactly two counts, of the same measure word: ``fullmatch`` over the sentence finds them in
 # one call, where listing every count (``[0-9]++(?:个|…)`` not after a point) takes one match object each.
+# Its groups are read with one ``groups()`` call: total, total_number, unit, part, part_number.
 _TWO_COUNTS = re.compile(
     rf"{_NO_COUNT}(?P<total>(?P<total_number>[0-9]++)(?P<unit>{_UNIT}))"
     rf"{_NO_COUNT}(?P<part>(?P<part_number>[0-9]++)(?P=unit)){_NO_COUNT}"
 )
+_PART_GROUP = 4
+_VALUE_GROUP, _REST_GROUP = 1, 2
+# How far a rate written with so many decimals may be off: ``10**-decimals``, computed once.
+_TOLERANCES = tuple(10**-decimals for decimals in range(6))
 _NEAR = 6
 # _polarity's two searches, per kind: the rate's word right after the part's count, or right before it.
 _AFTER = {kind: re.compile(rf"[^,0-9]{{0,{_NEAR}}}?(不)?{kind}(?!率)") for kind in _KINDS}
@@ -83,7 +90,7 @@ def check(context: CheckContext) -> Iterator[Hit]:
             continue
         mark = _LAST_SENTENCE_END.search(text, 0, kind_start)
         first = 0 if mark is None else mark.end()
-        judged = rate.end("rest")
+        judged = rate.end(_REST_GROUP)
         hit = _judge(text, first, judged, kind_start, rate)
         if hit is not None:
             yield hit
@@ -97,21 +104,22 @@ def _judge(text: str, first: int, last: int, kind_start: int, rate: re.Match[str
     counts = _TWO_COUNTS.fullmatch(text, first, last)
     if counts is None:
         return None
+    total, total_number, unit, part, part_number = counts.groups()
     # The larger count is the total, and it must come first.
-    total_count, part_count = int(counts["total_number"]), int(counts["part_number"])
+    total_count, part_count = int(total_number), int(part_number)
     if total_count == 0 or part_count >= total_count:
         return None
-    kind = text[kind_start : rate.start()]
-    part_start, part_end = counts.span("part")
-    part_negative = _polarity(text, first, last, part_start, part_end, kind)
+    kind = text[kind_start : kind_start + _KIND_LENGTH]
+    part_end = counts.end(_PART_GROUP)
+    part_negative = _polarity(text, first, last, part_end - len(part), part_end, kind)
     if part_negative is None:
         return None
     negative = kind_start > first and text[kind_start - 1] == "不"
     matching = part_count if part_negative == negative else total_count - part_count
     expected = 100 * matching / total_count
-    stated = rate["value"]
+    stated = rate.group(_VALUE_GROUP)
     decimals = len(stated.partition(".")[2])
-    if abs(float(stated) - expected) <= 10**-decimals:
+    if abs(float(stated) - expected) <= (_TOLERANCES[decimals] if decimals < len(_TOLERANCES) else 10**-decimals):
         return None
     kind = ("不" if negative else "") + kind
     return Hit(
@@ -120,7 +128,7 @@ def _judge(text: str, first: int, last: int, kind_start: int, rate: re.Match[str
         end=rate.end(),
         message=RULE.summary,
         explanation=(
-            f"{counts['total']}中{kind}{matching}{counts['unit']}，{kind}率应为 "
+            f"{total}中{kind}{matching}{unit}，{kind}率应为 "
             f"{matching}/{total_count} = {expected:.{max(decimals, 1)}f}%，而不是 {stated}%"
         ),
         severity=RULE.severity,
@@ -144,6 +152,12 @@ def _polarity(text: str, first: int, last: int, part_start: int, part_end: int, 
         after = _AFTER[kind].match(text, part_end, last)
         if after is not None:
             return after.group(1) is not None
+    # The common shape, ``…,办结38件``: the kind right before the part, after a comma or digit. The gap of any
+    # match starting earlier would hold that comma or digit, and a 不 cannot stand between them, so this is
+    # the search's match, with no 不.
+    kind_start = part_start - _KIND_LENGTH
+    if kind_start > first and text[kind_start - 1] in _GAP_STOPS and text.startswith(kind, kind_start):
+        return False
     before = _BEFORE[kind].search(text, max(first, part_start - _BEFORE_REACH), part_start)
     if before is not None:
         return before.group(1) is not None

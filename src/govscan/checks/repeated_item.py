@@ -62,9 +62,10 @@ _COMMA_RUN = re.compile(f",{_COMMA_RUN_SHAPE}{_COMMA_ITEM_PATTERN * 3}(?:{_COMMA
 _MARKER = r"(?:\(?[一二三四五六七八九十]{1,3}[)、]|\(?[0-9]{1,2}[).、]|\([0-9]{1,2}\)|[①-⑳])"
 _NUMBERED_LINE = re.compile(rf"^[ \t]*(?P<marker>{_MARKER}) ?(?P<item>[^\n]*?)[。;,、 \t]*$", re.MULTILINE)
 # Where a numbered line can start: a line break before blanks and a list marker. Most lines open with no
-# marker's first character, and one set turns them away quicker than the marker's four alternatives.
+# marker's first character, and one set turns them away quicker than the marker's four alternatives. A table
+# row opens with its number and a tab (``1\t区财政局``): digits no marker end (``).、``) follows are no marker.
 _MARKER_FIRST = "(0-9一二三四五六七八九十①-⑳"
-_NUMBERED_LINE_BREAK = re.compile(rf"\n(?=[ \t]*[{_MARKER_FIRST}])(?=[ \t]*{_MARKER})")
+_NUMBERED_LINE_BREAK = re.compile(rf"\n(?=[ \t]*[{_MARKER_FIRST}])(?![0-9]{{1,2}}[^0-9).、])(?=[ \t]*{_MARKER})")
 _INLINE_ITEM = re.compile(r"(?:\([0-9]{1,2}\)|[①-⑳])(?P<item>[^()①-⑳\n;。]+)")
 # Where an inline item can start: its marker's first character. Each is searched alone, the fastest way
 # each has: "(" as a plain string by ``re``, ①-⑳ as one range by ``regex`` (~10x faster than ``re``'s set).
