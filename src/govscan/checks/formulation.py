@@ -248,8 +248,8 @@ def _pattern_hits(rule: Rule, pattern: Pattern, text: str, held: HeldCharacters)
 def _may_match(pattern: str, text: str, held: HeldCharacters) -> bool:
     """Whether ``text`` holds what ``pattern`` requires, so that searching it can find something.
 
-    A missing character is usually ruled out fast (``ch in text`` costs 8–150 µs
-    per MB, by how common its low byte is). A pattern that does not open with a
+    A missing character is usually ruled out fast (``ch in text`` took 8–150 µs
+    per MB on the benchmark text, by character). A pattern that does not open with a
     plain string is tried at every position unless ``regex`` sees what it
     requires (one congress pattern costs ~2 ms/MB), so its longest required
     string is looked for first (``in``: ~0.2–0.4 ms per MB for a string).
