@@ -32,6 +32,7 @@ from govscan import Scanner
 from govscan.checks import CheckContext
 from govscan.checks._dates import written_years
 from govscan.detectors import _has_other_digits, _number_runs
+from govscan.detectors._context import _header_lines
 from govscan.engine import _Builder, _detect, _outermost
 from govscan.normalize import fold
 
@@ -56,6 +57,7 @@ def forget_texts() -> None:
     written_years.cache_clear()
     _has_other_digits.cache_clear()
     _number_runs.cache_clear()
+    _header_lines.cache_clear()
 
 
 def floor_pass(automaton: ahocorasick.Automaton, text: str) -> int:

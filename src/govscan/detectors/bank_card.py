@@ -19,6 +19,8 @@ Validation:
     流水号…) and organisations' accounts (对公账户, 收款单位) are not reported. An
     18-digit string that is also a valid resident ID is a card only when a card
     cue is the nearest cue word (PII001 reports it otherwise), so it is reported once.
+    Cue words count in the clause before the number and, in a table row, in the
+    column's header cell (账号, 订单号 …).
 
 Examples:
     银行卡号：6222021234567890128 → fires; 订单号：6222021234567890128 → does not fire.

@@ -16,8 +16,9 @@ Validation:
     The first three digits must be an allocated segment; the number must not be
     part of a longer digit run (order numbers, statistics) and must not already
     be masked (``139****5678`` never matches because ``*`` is not a digit).
-    Confidence is low after a serial-number cue (订单号, 编号…), where an
-    11-digit string is more likely an identifier than a phone.
+    Confidence is low after a serial-number cue (订单号, 编号…), in the clause or
+    in the table column's header cell, where an 11-digit string is more likely
+    an identifier than a phone.
 
 Examples:
     联系电话：13912345678 → fires; 订单号2013912345678901 → does not fire.
@@ -31,7 +32,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from govscan.detectors import Candidate, Verdict
-from govscan.detectors._context import clause_ending_at, nearest_cue
+from govscan.detectors._context import cues_before, nearest_cue
 from govscan.detectors._digits import BLANKS, has_line_break, wrapped
 from govscan.masking import mask_value
 from govscan.models import Confidence, Rule, RuleKind, Severity
@@ -115,7 +116,7 @@ def validate(candidate: Candidate) -> Verdict | None:
     if before.isalpha() and before.isascii():
         return None
     explanation = f"号段 {digits[:3]} 已分配给移动通信；11 位完整号码，未去标识化"
-    clause = clause_ending_at(candidate.text, start, CUE_WIDTH)
+    clause = cues_before(candidate.text, start, CUE_WIDTH)
     cue = None if _ANY_SERIAL_CUE.search(clause) is None else nearest_cue(clause, _NEAREST_CUES)
     serial = cue is not None and cue[1] in SERIAL_CUES
     if serial:

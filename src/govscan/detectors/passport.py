@@ -12,7 +12,8 @@ Why it matters:
 
 Validation:
     These short letter-digit shapes also occur as product, file and batch
-    numbers, so a number fires only with a cue word (护照, passport) before it.
+    numbers, so a number fires only with a cue word (护照, passport) before it,
+    in its clause or in its table column's header cell.
 
 Examples:
     护照号码：EA1234567 → fires; 型号E12345678 → does not fire.

@@ -23,6 +23,8 @@ Validation:
     dropping the number. An 18-digit string that also passes Luhn is a bank
     card when a card cue (卡号, 账号…) is the nearest cue word; a unified social
     credit code (GB 32100, cue 信用代码) is an organisation and never fires.
+    Cue words count in the clause before the number and, in a table row, in the
+    column's header cell (身份证号, 银行卡号, 订单号 …).
 
     A permanent-residence number (国家移民管理局, 新版外国人永久居留身份证机读信息
     规则（2023版）) is checked for its length, leading 9 and MOD 11-2 check
@@ -112,7 +114,7 @@ FOREIGN_CUES = ("永久居留", "永居证", "居留证", "外国人", "外籍")
 # Numbers of things, not people: a bare 9-number after one of these is not a permanent-residence ID.
 SERIAL_CUES = ("订单号", "流水号", "编号", "单号", "批号", "序列号", "条码", "交易号", "文号", "索引号", "工号", "发票")
 
-# How far before a number a cue word may stand (a table header cell is often further; see accuracy.md).
+# How far before a number a cue word may stand in its clause (a table's header cell counts too: _context).
 CUE_WIDTH = 16
 EARLIEST_BIRTH = dt.date(1900, 1, 1)
 PERMIT_REGIONS = {"810000", "820000", "830000"}

@@ -10,7 +10,8 @@ Why it matters:
 
 Validation:
     The shapes are short and common (an 8-digit number is anything), so the
-    permit's name must stand before the number in the same clause. The ``W`` + 8
+    permit's name must stand before the number in the same clause or in its
+    table column's header cell. The ``W`` + 8
     form and older longer forms reported by some validators are unconfirmed and
     not matched.
 
