@@ -101,3 +101,7 @@ def test_mask_keeps_two_and_three():
 
     assert mask("35010219800101123X") == "35*************23X"
     assert len(mask("3501021980\n0101123X")) == 19
+
+
+def test_a_document_number_label_is_an_id_cue_not_a_serial_numbers(found):
+    assert found("证件编号：610104620927690") == [("PII001", "610104620927690", "error", "medium")]

@@ -106,7 +106,8 @@ _LETTERS_2017 = re.compile("[A-Z]{3}")
 
 
 # 社会保障号码 is the ID number itself (GB 11643-1999 replaced 社会保障号码).
-ID_CUES = ("身份证", "身份号", "证件号", "公民身份", "居住证", "身份证明", "社保卡号", "社会保障号")
+# 证件编号 is a document's number, not a serial number's 编号.
+ID_CUES = ("身份证", "身份号", "证件号", "证件编号", "公民身份", "居住证", "身份证明", "社保卡号", "社会保障号")
 CARD_CUES = ("银行卡", "卡号", "账号", "帐号", "账户", "帐户", "开户行", "开户银行", "存折")
 ORGANISATION_CUES = ("信用代码", "机构代码", "纳税人识别号", "税号", "注册号")
 # Cues for the 外国人永久居留身份证 (its older name 外国人永久居留证 included).
