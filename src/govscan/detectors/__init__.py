@@ -103,9 +103,6 @@ class Detector:
     module: ModuleType
     starts: Callable[[str, tuple[tuple[int, int], ...]], Iterable[int]] | None = None
 
-    def validate(self, candidate: Candidate) -> Verdict | None:
-        return self.module.validate(candidate)
-
     def matches(self, text: str, ascii_digits: bool = False) -> Iterator[regex.Match[str]]:
         """What ``pattern.finditer(text)`` finds, trying the pattern only at ``starts`` when the module has them.
 
