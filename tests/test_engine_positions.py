@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govscan.engine import _Lines, _PersonalSpans
+from govscan.engine import _PersonalSpans
+from govscan.lines import Lines
 from govscan.masking import mask_value
 
 texts = st.text(alphabet="ab\n\r中", max_size=60)
@@ -19,7 +20,7 @@ def plain_position(text: str, offset: int) -> tuple[int, int]:
 
 @given(texts, st.lists(st.integers(min_value=0, max_value=60), max_size=12))
 def test_lines_give_plain_positions_in_any_order(text: str, offsets: list[int]) -> None:
-    lines = _Lines(text)
+    lines = Lines(text)
     for offset in (min(offset, len(text)) for offset in offsets):
         assert lines.position(offset) == plain_position(text, offset)
 

@@ -18,6 +18,7 @@ from govscan.detectors import Candidate, Detector, all_detectors
 from govscan.filters import RuleSelection
 from govscan.hit import Hit
 from govscan.lexicon import Lexicon, load_lexicons
+from govscan.lines import Lines
 from govscan.masking import mask_value
 from govscan.match import LexiconMatcher, lexicon_rule
 from govscan.models import Finding, Rule
@@ -174,7 +175,7 @@ class _Builder:
                 if hit.rule.personal_data
             ],
         )
-        lines = _Lines(original)
+        lines = Lines(original)
         result = []
         for hit, (start, end) in zip(hits, spans, strict=True):
             line, column = lines.position(start)
@@ -243,24 +244,3 @@ class _PersonalSpans:
             cut_start, cut_end = max(start, left), min(end, right)
             chars[cut_start - left : cut_end - left] = masked[cut_start - start : cut_end - start]
         return "".join(chars)
-
-
-class _Lines:
-    """1-based line and code-point column of offsets asked in (mostly) ascending order.
-
-    Counts line feeds from the previous offset asked, in C, instead of listing
-    every line feed of a long text for a handful of findings.
-    """
-
-    def __init__(self, text: str):
-        self._text = text
-        self._offset = 0
-        self._breaks = 0  # line feeds before self._offset
-
-    def position(self, offset: int) -> tuple[int, int]:
-        if offset >= self._offset:
-            self._breaks += self._text.count("\n", self._offset, offset)
-        else:
-            self._breaks -= self._text.count("\n", offset, self._offset)
-        self._offset = offset
-        return self._breaks + 1, offset - self._text.rfind("\n", 0, offset)

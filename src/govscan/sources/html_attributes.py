@@ -19,7 +19,6 @@ costs more than scanning.
 
 from __future__ import annotations
 
-import bisect
 import codecs
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ import lxml.etree
 import lxml.html
 import regex
 
+from govscan.lines import Lines
 from govscan.sources.document import Place
 from govscan.sources.html_tokens import Ranges, Run, attribute_value
 
@@ -48,7 +48,6 @@ SEPARATOR = "\n\n"
 _LINK_SCHEME = regex.compile(rf"[\t\n\f\r ]*(?:{'|'.join(LINK_SCHEMES)}):", regex.IGNORECASE)
 _LINK_END = regex.compile(r"[?#]")
 _PERCENT_RUN = regex.compile(r"(?:%[0-9A-Fa-f]{2})+")
-_NEWLINE = regex.compile(r"\n")
 _DIRECTIVE = regex.compile(r"govscan:\s*ignore(?:\[[^\]]*\])?")
 
 
@@ -117,13 +116,13 @@ class Gathered:
 
     def places(self) -> tuple[Place, ...]:
         """Where the characters of ``text`` lie in the file, by line and column (see ``Place``)."""
-        newlines = [match.start() for match in _NEWLINE.finditer(self.original)]
+        lines = Lines(self.original)
         places: list[Place] = []
         for value, where, at in zip(self.values, self.located, self.offsets, strict=True):
             if where is None:
                 places.append(Place(at, value.line, 1, value.personal_only))
             else:
-                places += _places(_scanned(value), where, at, value, self.base, newlines)
+                places += _places(_scanned(value), where, at, value, self.base, lines)
         return tuple(places)
 
     def slices(self) -> Iterator[tuple[int, int, Ranges | None]]:
@@ -164,28 +163,22 @@ def _directives(comments: list) -> dict[int, str]:
     return found
 
 
-def _places(text: str, where: Located, at: int, value: Value, base: int, newlines: list[int]) -> list[Place]:
+def _places(text: str, where: Located, at: int, value: Value, base: int, lines: Lines) -> list[Place]:
     """Anchors for one value: one wherever a character does not follow the previous one column further (value
     start, after a reference, a percent-escape or a line break), and one after the value's last character."""
     only = value.personal_only
     if where.run is None and len(text) == value.end - value.start and "\n" not in text:
         # the usual value, written as it reads: one anchor, its end (and the separator after it) on the same line
-        return [Place(at, *_position(newlines, base + where.start + value.start), only)]
+        return [Place(at, *lines.position(base + where.start + value.start), only)]
     ranges = _ranges(value, where)
     places = []
     previous = None
     for index, (start, end) in enumerate(ranges):
         if previous is None or previous[1] != start or previous[1] - previous[0] != 1 or text[index - 1] == "\n":
-            places.append(Place(at + index, *_position(newlines, base + start), only))
+            places.append(Place(at + index, *lines.position(base + start), only))
         previous = (start, end)
-    places.append(Place(at + len(text), *_position(newlines, base + ranges[-1][1]), only))
+    places.append(Place(at + len(text), *lines.position(base + ranges[-1][1]), only))
     return places
-
-
-def _position(newlines: list[int], offset: int) -> tuple[int, int]:
-    """1-based line and code-point column of ``offset`` in the file."""
-    index = bisect.bisect_left(newlines, offset)
-    return index + 1, offset - (newlines[index - 1] + 1 if index else 0) + 1
 
 
 def _scanned(value: Value) -> str:
