@@ -82,6 +82,8 @@ CANDIDATES = re.compile(r"[0-9](?<![0-9]{2})(?=[0-9]{5}[ -]?[0-9]{8}|[0-9]{0,16}
 
 # The lengths of the digit run an ID number opens with: 6 (grouped) or 15 to 18 (plain, maybe then X).
 _OPENING_RUNS = frozenset({6, 15, 16, 17, 18})
+# The nationality code a 2017 permanent-residence number opens with.
+_LETTERS_2017 = re.compile("[A-Z]{3}")
 
 
 def starts(text: str, numbers: Iterable[tuple[int, int]]) -> list[int]:
@@ -99,10 +101,6 @@ def starts(text: str, numbers: Iterable[tuple[int, int]]) -> list[int]:
         if (end - start in _OPENING_RUNS or text[end : end + 1] in BLANKS) and candidate_at(text, start):
             found.append(start)
     return found
-
-
-# The nationality code a 2017 permanent-residence number opens with.
-_LETTERS_2017 = re.compile("[A-Z]{3}")
 
 
 # 社会保障号码 is the ID number itself (GB 11643-1999 replaced 社会保障号码).

@@ -19,10 +19,7 @@ then 40–7E or 80–FE, or 30–39 81–FE 30–39) and Big5 (first byte 81–F
 from __future__ import annotations
 
 import codecs
-import os
-import secrets
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import BinaryIO
 
 import regex
@@ -42,18 +39,6 @@ STREAMED = frozenset({".jsonl", ".csv", ".tsv"})
 LINE_SAFE = frozenset({"utf-8", "gb18030", "big5"})
 # Bytes a record's structure is made of: line ends, CSV quotes and both delimiters.
 STRUCTURAL = b'\t\n\r",'
-
-
-def stream_path(source: Path, destination: Path, masker: Masker, options: ReadOptions = DEFAULT_OPTIONS) -> None:
-    """Write the masked copy of the export ``source`` to ``destination`` with :func:`redact_stream`, through
-    :func:`write_replacing`: nothing is left at ``destination`` unless the whole copy was written."""
-    try:
-        stream = source.open("rb")
-    except OSError as error:
-        raise InputError(str(source), f"cannot read: {error.strerror or error}") from error
-    suffix = source.suffix.lower()
-    with stream:
-        write_replacing(destination, lambda out: redact_stream(str(source), stream, out, suffix, masker, options))
 
 
 def redact_stream(
@@ -160,31 +145,3 @@ def _read(name: str, stream: BinaryIO, size: int) -> bytes:
         return stream.read(size)
     except OSError as error:
         raise InputError(name, f"cannot read: {error.strerror or error}") from error
-
-
-def write_replacing(destination: Path, write: Callable[[BinaryIO], object]) -> None:
-    """Run ``write`` on a new temporary file in ``destination``'s folder, then rename it over ``destination``.
-
-    On any error the temporary file is deleted, and the folders made for it when empty: a failed copy leaves
-    nothing behind (an older ``destination`` stays as it was). An OSError of the writing is an InputError.
-    """
-    missing = [folder for folder in (destination.parent, *destination.parent.parents) if not folder.exists()]
-    temporary = destination.with_name(f".{destination.name}.{secrets.token_hex(4)}.part")
-    try:
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        # os.open with mode 0o666 so the copy gets the usual permissions (umask applied), as write_bytes gave it.
-        with os.fdopen(
-            os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666), "wb"
-        ) as out:
-            write(out)
-        os.replace(temporary, destination)
-    except BaseException as error:
-        temporary.unlink(missing_ok=True)
-        for folder in missing:
-            try:
-                folder.rmdir()
-            except OSError:
-                break
-        if isinstance(error, OSError):
-            raise InputError(str(destination), f"cannot write: {error.strerror or error}") from error
-        raise

@@ -8,13 +8,16 @@ that changed. Formats where that cannot be done soundly are refused by name.
 
 from __future__ import annotations
 
+import os
+import secrets
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from govscan.errors import InputError
 from govscan.sources import csv, html_redact, jsonl, text
 from govscan.sources.options import DEFAULT_OPTIONS, ReadOptions
-from govscan.sources.redact_stream import STREAMED, stream_path, write_replacing
+from govscan.sources.redact_stream import STREAMED, redact_stream
 from govscan.sources.splice import Masker
 
 Redactor = Callable[[str, bytes, Masker, ReadOptions], bytes]
@@ -64,14 +67,48 @@ def redact_path(source: Path, destination: Path, masker: Masker, options: ReadOp
     """
     if destination.resolve() == source.resolve():
         raise InputError(str(source), "the masked copy would overwrite the input; choose another --out")
-    if source.suffix.lower() in UNREDACTABLE:
-        raise InputError(str(source), UNREDACTABLE[source.suffix.lower()])
-    if source.suffix.lower() in STREAMED:
-        stream_path(source, destination, masker, options)
-        return
+    suffix = source.suffix.lower()
+    if suffix in UNREDACTABLE:
+        raise InputError(str(source), UNREDACTABLE[suffix])
     try:
-        data = source.read_bytes()
+        stream = source.open("rb")
     except OSError as error:
         raise InputError(str(source), f"cannot read: {error.strerror or error}") from error
-    masked = redact_bytes(str(source), data, source.suffix.lower(), masker, options)
+    with stream:
+        if suffix in STREAMED:
+            write_replacing(destination, lambda out: redact_stream(str(source), stream, out, suffix, masker, options))
+            return
+        try:
+            data = stream.read()
+        except OSError as error:
+            raise InputError(str(source), f"cannot read: {error.strerror or error}") from error
+    masked = redact_bytes(str(source), data, suffix, masker, options)
     write_replacing(destination, lambda out: out.write(masked))
+
+
+def write_replacing(destination: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Run ``write`` on a new temporary file in ``destination``'s folder, then rename it over ``destination``.
+
+    On any error the temporary file is deleted, and the folders made for it when empty: a failed copy leaves
+    nothing behind (an older ``destination`` stays as it was). An OSError of the writing is an InputError.
+    """
+    missing = [folder for folder in (destination.parent, *destination.parent.parents) if not folder.exists()]
+    temporary = destination.with_name(f".{destination.name}.{secrets.token_hex(4)}.part")
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        # os.open with mode 0o666 so the copy gets the usual permissions (umask applied), as write_bytes gave it.
+        with os.fdopen(
+            os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666), "wb"
+        ) as out:
+            write(out)
+        os.replace(temporary, destination)
+    except BaseException as error:
+        temporary.unlink(missing_ok=True)
+        for folder in missing:
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        if isinstance(error, OSError):
+            raise InputError(str(destination), f"cannot write: {error.strerror or error}") from error
+        raise
